@@ -38,16 +38,19 @@ public abstract record Authority
 
 public sealed record Person : Authority
 {
+    [JsonIgnore]
     public override AuthorityKind Kind => AuthorityKind.Person;
 }
 
 public sealed record Institution : Authority
 {
+    [JsonIgnore]
     public override AuthorityKind Kind => AuthorityKind.Institution;
 }
 
 public sealed record Place : Authority
 {
+    [JsonIgnore]
     public override AuthorityKind Kind => AuthorityKind.Place;
     public double? Latitude { get; init; }
     public double? Longitude { get; init; }
