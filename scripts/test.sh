@@ -45,7 +45,7 @@ rm -rf "$results"
 mkdir -p "$results"
 
 set +e
-dotnet test HafizaIzmir.sln -c Release --logger "trx" --logger "console;verbosity=normal" \
+dotnet test HafizaIzmir.sln -c Release --logger trx \
   --results-directory "$results" 2>&1 | tee "$results/console.log"
 status=${PIPESTATUS[0]}
 set -e
