@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using HafizaIzmir.Archive.Domain;
 using HafizaIzmir.Site.Derived;
 
@@ -10,7 +11,8 @@ using Archive = HafizaIzmir.Archive.Storage.Archive;
 /// <summary>The public page of one record, <c>/kayit/{identifier}</c>, rendered on the server in Turkish.</summary>
 public static class RecordPage
 {
-    private static readonly HtmlEncoder Html = HtmlEncoder.Default;
+    // Turkish letters pass through as themselves; markup characters are always escaped.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     public static void MapRecordPage(this IEndpointRouteBuilder app) => app.MapGet("/kayit/{identifier}", async (string identifier, Archive archive, RecordTree tree, CancellationToken ct) =>
     {
