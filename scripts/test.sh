@@ -35,6 +35,10 @@ if [ -f scripts/azurite.sh ]; then
     azurite_started=1
     # Azurite's published development account; it only ever exists on this machine.
     export HAFIZA_TEST_BLOB_CONNECTION="UseDevelopmentStorage=true"
+  elif (exec 3<>/dev/tcp/127.0.0.1/10000) 2>/dev/null; then
+    # An emulator someone else started already listens there: use it, and leave it running.
+    echo "using the blob emulator already listening on 127.0.0.1:10000" >&2
+    export HAFIZA_TEST_BLOB_CONNECTION="UseDevelopmentStorage=true"
   else
     echo "Azurite could not be started: the Azure storage tests will be skipped" >&2
   fi

@@ -16,12 +16,6 @@ public static class MaintenanceVerbs
     {
         await using var services = Composition.BuildForCli(options);
         var repository = services.GetRequiredService<OcflRepository>();
-        if (await IsEmptyAsync(repository.Store, ct))
-        {
-            Console.WriteLine($"Nothing stored yet in {repository.Store.Description}: 0 objects checked, 0 problems");
-            return Verbs.Success;
-        }
-
         var progress = new ProgressReporter("objects checked");
         var report = await repository.VerifyAsync(repair, progress, ct);
         progress.Complete();
@@ -58,11 +52,5 @@ public static class MaintenanceVerbs
             if (PublicationGate.IsPublic(record.Value)) distribution.Add(record.Value);
         distribution.WriteTo(Console.Out);
         return Verbs.Success;
-    }
-
-    private static async Task<bool> IsEmptyAsync(IBlobStore store, CancellationToken ct)
-    {
-        await foreach (var _ in store.ListAsync("", ct)) return false;
-        return true;
     }
 }

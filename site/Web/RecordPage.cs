@@ -31,7 +31,10 @@ public static class RecordPage
 
     public static string LevelName(Level level) => level switch
     {
-        Level.Fonds => "Fon", Level.Series => "Seri", Level.File => "Dosya", _ => "Belge",
+        Level.Fonds => "Fon",
+        Level.Series => "Seri",
+        Level.File => "Dosya",
+        _ => "Belge",
     };
 
     public static string Url(string identifier) => "/kayit/" + Uri.EscapeDataString(identifier);

@@ -1,8 +1,5 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using HafizaIzmir.Archive.Domain;
-using HafizaIzmir.Archive.Storage;
 using HafizaIzmir.Site.Hosting;
 
 namespace HafizaIzmir.Tests.Site;

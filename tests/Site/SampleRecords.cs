@@ -8,15 +8,15 @@ public static class SampleRecords
 {
     public static Record Make(string identifier, Level level, string title, string? parent = null,
         WorkflowState state = WorkflowState.Published, string? date = null) => new()
-    {
-        Identifier = identifier,
-        Level = level,
-        Parent = parent,
-        Title = new LocalizedText(title),
-        Date = date is null ? null : EdtfDate.Parse(date),
-        State = state,
-        Rights = "http://rightsstatements.org/vocab/InC/1.0/",
-    };
+        {
+            Identifier = identifier,
+            Level = level,
+            Parent = parent,
+            Title = new LocalizedText(title),
+            Date = date is null ? null : EdtfDate.Parse(date),
+            State = state,
+            Rights = "http://rightsstatements.org/vocab/InC/1.0/",
+        };
 
     public static readonly Record Fonds = Make("SRR", Level.Fonds, "Şerif Remzi Reyent Fonu", date: "1890/1957");
     public static readonly Record Letter = Make("SRR-0001", Level.Item, "İncir ihracatına dair mektup", "SRR", date: "1923-05-12") with

@@ -19,7 +19,10 @@ public static class Seed
         await archive.SaveRecordAsync(SampleRecords.Fonds, [], null, info);
         var file = new RecordFile
         {
-            Path = "files/0001.txt", OriginalName = "0001.txt", MediaType = "text/plain", Bytes = scan.Length,
+            Path = "files/0001.txt",
+            OriginalName = "0001.txt",
+            MediaType = "text/plain",
+            Bytes = scan.Length,
             Sha512 = Convert.ToHexStringLower(SHA512.HashData(scan)),
         };
         await archive.SaveRecordAsync(SampleRecords.Letter with { Files = [file] }, [new NewFile(file.Path, OcflContent.FromBytes(scan))], null, info);

@@ -26,18 +26,14 @@ public sealed class SiteHost : IAsyncDisposable
     /// <summary>"filesystem" or "azure"; the latter skips the test when no Azure connection is configured.</summary>
     public static async Task<SiteHost> StartAsync(string storage, Func<HafizaIzmir.Archive.Storage.Archive, Task>? seed = null)
     {
-        var options = new ArchiveOptions(Path.Combine(Path.GetTempPath(), "unused"));
-        var host = new SiteHost();
+        string? connection = null;
         if (storage == "azure")
         {
-            var connection = Environment.GetEnvironmentVariable(AzureConnectionVariable);
+            connection = Environment.GetEnvironmentVariable(AzureConnectionVariable);
             if (string.IsNullOrWhiteSpace(connection)) Assert.Skip($"{AzureConnectionVariable} is not set (scripts/test.sh sets it when Azurite runs)");
-            options = new ArchiveOptions(host._dir.Sub("data"), connection, $"site-test-{Guid.NewGuid():N}");
         }
-        else
-        {
-            options = new ArchiveOptions(host._dir.Sub("data"));
-        }
+        var host = new SiteHost();
+        var options = new ArchiveOptions(host._dir.Sub("data"), connection, $"site-test-{Guid.NewGuid():N}");
 
         host._app = HafizaHost.Build(options, configure: b => b.WebHost.UseTestServer());
         host.Archive = host._app.Services.GetRequiredService<HafizaIzmir.Archive.Storage.Archive>();
