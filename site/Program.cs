@@ -1,2 +1,5 @@
-// The composition root: CLI verbs and the web host are wired in Cli/ and Hosting/.
+// The composition root: CLI verbs (Cli/) decide what runs; serve builds the web host (Hosting/).
 return await HafizaIzmir.Site.Cli.Verbs.RunAsync(args);
+
+/// <summary>Visible to tests that start the host.</summary>
+public partial class Program;

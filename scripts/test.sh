@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Runs every test of the solution and ends with one line: "N passed, N failed, N skipped".
+# Installs what the tests need when it is missing, runs Azurite (local Azure Blob emulator) for the
+# Azure storage tests and always stops it again. Exit status is non-zero when anything failed.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+
+# Debian packages the tests need, installed only when missing.
+apt_packages=()
+
+install_missing_apt_packages() {
+  local missing=()
+  for package in "${apt_packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+azurite_started=0
+cleanup() {
+  if [ "$azurite_started" -eq 1 ]; then bash scripts/azurite.sh stop >/dev/null 2>&1 || true; fi
+}
+trap cleanup EXIT
+
+install_missing_apt_packages
+
+if [ -f scripts/azurite.sh ]; then
+  if bash scripts/azurite.sh start; then
+    azurite_started=1
+    # Azurite's published development account; it only ever exists on this machine.
+    export HAFIZA_TEST_BLOB_CONNECTION="UseDevelopmentStorage=true"
+  elif (exec 3<>/dev/tcp/127.0.0.1/10000) 2>/dev/null; then
+    # An emulator someone else started already listens there: use it, and leave it running.
+    echo "using the blob emulator already listening on 127.0.0.1:10000" >&2
+    export HAFIZA_TEST_BLOB_CONNECTION="UseDevelopmentStorage=true"
+  else
+    echo "Azurite could not be started: the Azure storage tests will be skipped" >&2
+  fi
+fi
+
+results="$repo/TestResults"
+rm -rf "$results"
+mkdir -p "$results"
+
+set +e
+dotnet test HafizaIzmir.sln -c Release --logger trx \
+  --results-directory "$results" 2>&1 | tee "$results/console.log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One summary line per test assembly: "Passed!  - Failed:     0, Passed:    31, Skipped:     2, Total: ..."
+read -r passed failed skipped < <(awk '
+  /(Passed|Failed)! +- +Failed:/ {
+    for (i = 1; i <= NF; i++) {
+      if ($i == "Failed:")  { f += $(i + 1) + 0 }
+      if ($i == "Passed:")  { p += $(i + 1) + 0 }
+      if ($i == "Skipped:") { s += $(i + 1) + 0 }
+    }
+  }
+  END { printf "%d %d %d\n", p, f, s }' "$results/console.log")
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "dotnet test failed before reporting test results (build error?); see $results/console.log" >&2
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

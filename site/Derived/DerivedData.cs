@@ -1,0 +1,105 @@
+using HafizaIzmir.Archive.Storage;
+
+namespace HafizaIzmir.Site.Derived;
+
+using Archive = HafizaIzmir.Archive.Storage.Archive;
+
+/// <summary>
+/// Every <see cref="IDerivedData"/> together with the journal position they all reflect. They are rebuilt
+/// as a whole (one missing or unreadable store is reason enough) and kept current from the change journal.
+/// </summary>
+public sealed class DerivedData(string directory, Archive archive, IEnumerable<IDerivedData> stores)
+{
+    public const string PositionFileName = "journal-position";
+
+    private readonly IReadOnlyList<IDerivedData> _stores = [.. stores];
+    private readonly SemaphoreSlim _busy = new(1, 1);
+
+    public string Directory { get; } = directory;
+    public IReadOnlyList<IDerivedData> Stores => _stores;
+    private string PositionPath => Path.Combine(Directory, PositionFileName);
+
+    /// <summary>
+    /// Deletes the derived directory and rebuilds every store from blob storage. The journal position is
+    /// taken before the rebuild starts, so a change made meanwhile is applied again afterwards (harmless).
+    /// </summary>
+    public async Task RebuildAsync(Func<IDerivedData, IProgress<int>> progressFor, CancellationToken ct)
+    {
+        await _busy.WaitAsync(ct);
+        try
+        {
+            var position = await LastJournalPositionAsync(ct);
+            if (System.IO.Directory.Exists(Directory)) System.IO.Directory.Delete(Directory, recursive: true);
+            System.IO.Directory.CreateDirectory(Directory);
+            foreach (var store in _stores)
+                await store.RebuildAsync(archive, progressFor(store), ct);
+            await SavePositionAsync(position, ct);
+        }
+        finally
+        {
+            _busy.Release();
+        }
+    }
+
+    /// <summary>Loads every store; true when all of them and the journal position were readable.</summary>
+    public async Task<bool> TryLoadAsync(CancellationToken ct)
+    {
+        if (!File.Exists(PositionPath)) return false;
+        foreach (var store in _stores)
+            if (!await store.LoadAsync(ct)) return false;
+        return true;
+    }
+
+    /// <summary>Applies every journal entry after the saved position; returns how many were applied.</summary>
+    public async Task<int> CatchUpAsync(CancellationToken ct)
+    {
+        await _busy.WaitAsync(ct);
+        try
+        {
+            var position = ReadPosition();
+            var applied = 0;
+            await foreach (var entry in archive.Journal.ReadAfterAsync(position, ct))
+            {
+                var change = await ArchiveChange.ReadAsync(archive, entry, ct);
+                foreach (var store in _stores) await store.ApplyAsync(change, ct);
+                position = entry.Position;
+                // Persist in batches: a crash re-applies at most one batch, which the stores tolerate.
+                if (++applied % 500 == 0) await SaveAllAsync(position, ct);
+            }
+            if (applied % 500 != 0) await SaveAllAsync(position, ct);
+            return applied;
+        }
+        finally
+        {
+            _busy.Release();
+        }
+    }
+
+    public string? ReadPosition()
+    {
+        if (!File.Exists(PositionPath)) return null;
+        var text = File.ReadAllText(PositionPath).Trim();
+        return text.Length == 0 ? null : text;
+    }
+
+    private async Task SaveAllAsync(string? position, CancellationToken ct)
+    {
+        foreach (var store in _stores) await store.SaveAsync(ct);
+        await SavePositionAsync(position, ct);
+    }
+
+    private async Task SavePositionAsync(string? position, CancellationToken ct)
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        var temp = PositionPath + ".tmp";
+        await File.WriteAllTextAsync(temp, position ?? "", ct);
+        File.Move(temp, PositionPath, overwrite: true);
+    }
+
+    private async Task<string?> LastJournalPositionAsync(CancellationToken ct)
+    {
+        string? last = null;
+        await foreach (var entry in archive.Journal.ReadAfterAsync(null, ct)) last = entry.Position;
+        return last;
+    }
+}

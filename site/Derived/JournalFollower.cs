@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace HafizaIzmir.Site.Derived;
+
+/// <summary>
+/// Keeps the derived data current while the site runs: rebuilds it at startup when it is missing or
+/// unreadable, then polls the change journal and applies what is new. Restartable at any point.
+/// </summary>
+public sealed class JournalFollower(DerivedData derived, ILogger<JournalFollower> log) : BackgroundService
+{
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the derived data has been loaded or rebuilt.</summary>
+    public Task Ready => _ready.Task;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (!_ready.Task.IsCompleted)
+                {
+                    if (!await derived.TryLoadAsync(stoppingToken))
+                    {
+                        log.LogWarning("Derived data in {Directory} is missing or unreadable; rebuilding it from blob storage", derived.Directory);
+                        await derived.RebuildAsync(_ => new Progress<int>(), stoppingToken);
+                        log.LogInformation("Derived data rebuilt");
+                    }
+                    _ready.TrySetResult();
+                }
+                var applied = await derived.CatchUpAsync(stoppingToken);
+                if (applied > 0) log.LogInformation("Applied {Count} journal changes to derived data", applied);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // Storage may be briefly unreachable; the next round retries from the saved position.
+                log.LogError(e, "Following the change journal failed; retrying");
+            }
+            try { await Task.Delay(PollInterval, stoppingToken); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using HafizaIzmir.Archive.Domain;
+using HafizaIzmir.Archive.Storage;
+using HafizaIzmir.Site.Derived;
+using HafizaIzmir.Site.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HafizaIzmir.Tests.Site;
+
+/// <summary>
+/// The real web application (<see cref="HafizaHost.Build"/>, the same wiring <c>serve</c> uses) on an
+/// in-process test server, over a fresh filesystem store or, when one is configured, Azure (Azurite).
+/// </summary>
+public sealed class SiteHost : IAsyncDisposable
+{
+    public const string AzureConnectionVariable = "HAFIZA_TEST_BLOB_CONNECTION";
+
+    private readonly TempDirectory _dir = new();
+    private WebApplication? _app;
+
+    public HttpClient Client { get; private set; } = null!;
+    public HafizaIzmir.Archive.Storage.Archive Archive { get; private set; } = null!;
+
+    /// <summary>"filesystem" or "azure"; the latter skips the test when no Azure connection is configured.</summary>
+    public static async Task<SiteHost> StartAsync(string storage, Func<HafizaIzmir.Archive.Storage.Archive, Task>? seed = null)
+    {
+        string? connection = null;
+        if (storage == "azure")
+        {
+            connection = Environment.GetEnvironmentVariable(AzureConnectionVariable);
+            if (string.IsNullOrWhiteSpace(connection)) Assert.Skip($"{AzureConnectionVariable} is not set (scripts/test.sh sets it when Azurite runs)");
+        }
+        var host = new SiteHost();
+        var options = new ArchiveOptions(host._dir.Sub("data"), connection, $"site-test-{Guid.NewGuid():N}");
+
+        host._app = HafizaHost.Build(options, configure: b => b.WebHost.UseTestServer());
+        host.Archive = host._app.Services.GetRequiredService<HafizaIzmir.Archive.Storage.Archive>();
+        await host._app.Services.GetRequiredService<OcflRepository>().InitializeAsync();
+        if (seed is not null) await seed(host.Archive);
+        await host._app.StartAsync();
+        await host._app.Services.GetRequiredService<JournalFollower>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
+        host.Client = host._app.GetTestClient();
+        return host;
+    }
+
+    /// <summary>The sample fonds: a published letter with its creator, and one record in every non-public state.</summary>
+    public static async Task SeedSamplesAsync(HafizaIzmir.Archive.Storage.Archive archive)
+    {
+        var info = new CommitInfo("test", "seed");
+        await archive.SaveAuthorityAsync(SampleRecords.Reyent, null, info);
+        foreach (var record in new[] { SampleRecords.Fonds, SampleRecords.Letter, SampleRecords.Draft, SampleRecords.InReview, SampleRecords.Withdrawn })
+            await archive.SaveRecordAsync(record, [], null, info);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        _dir.Dispose();
+    }
+}
