@@ -17,7 +17,11 @@ public sealed class AuthorityNames
     public IReadOnlyList<string> Match(string kind, string name) =>
         owners.TryGetValue((kind, TurkishText.Fold(name)), out var list) ? list.Distinct().ToList() : [];
 
-    public bool AnyKind(string name) => owners.Keys.Any(k => k.Key == TurkishText.Fold(name));
+    public bool AnyKind(string name)
+    {
+        var key = TurkishText.Fold(name);
+        return owners.ContainsKey(("person", key)) || owners.ContainsKey(("institution", key)) || owners.ContainsKey(("place", key));
+    }
 
     public IEnumerable<(string Kind, string Key, IReadOnlyList<string> Owners)> Ambiguous() =>
         owners.Where(p => p.Value.Distinct().Count() > 1).Select(p => (p.Key.Kind, p.Key.Key, (IReadOnlyList<string>)p.Value.Distinct().ToList()));
