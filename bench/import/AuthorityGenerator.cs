@@ -39,8 +39,12 @@ public sealed class AuthorityGenerator(Random random)
             var word = Pick(PlaceWords);
             var name = subtype switch
             {
-                "sokak" => $"{word} Sokağı", "cadde" => $"{word} Caddesi", "han" => $"{Pick(Surnames)} Hanı",
-                "rıhtım" => $"{word} Rıhtımı", "iskele" => $"{word} İskelesi", "çarşı" => $"{word} Çarşısı",
+                "sokak" => $"{word} Sokağı",
+                "cadde" => $"{word} Caddesi",
+                "han" => $"{Pick(Surnames)} Hanı",
+                "rıhtım" => $"{word} Rıhtımı",
+                "iskele" => $"{word} İskelesi",
+                "çarşı" => $"{word} Çarşısı",
                 _ => $"{Pick(Surnames)} {word} Binası",
             };
             var district = Pick(districts);
@@ -59,8 +63,10 @@ public sealed class AuthorityGenerator(Random random)
             var surname = Pick(Surnames);
             var name = subtype switch
             {
-                "firma" => $"{surname} ve Şürekâsı", "gemi" => $"Vapur {Pick(PlaceWords)}{TurkishText.ToLower(Pick(PlaceWords))}",
-                "okul" => $"{Pick(Districts)} {Pick(PlaceWords)} Mektebi", "banka" => $"{Pick(FirmWords)} Bankası {Pick(Districts)} Şubesi",
+                "firma" => $"{surname} ve Şürekâsı",
+                "gemi" => $"Vapur {Pick(PlaceWords)}{TurkishText.ToLower(Pick(PlaceWords))}",
+                "okul" => $"{Pick(Districts)} {Pick(PlaceWords)} Mektebi",
+                "banka" => $"{Pick(FirmWords)} Bankası {Pick(Districts)} Şubesi",
                 _ => $"{Pick(FirmWords)} {surname} {subtype switch { "dernek" => "Derneği", "acente" => "Acentası", "matbaa" => "Matbaası", _ => "İdaresi" }}",
             };
             var founded = random.Next(1860, 1940);

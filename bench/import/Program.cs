@@ -20,26 +20,26 @@ try
     switch (verb)
     {
         case "generate":
-        {
-            var rows = Number("--rows", 35_000);
-            var outDir = Option("--out");
-            var random = new Random(Number("--seed", 1923));
-            Directory.CreateDirectory(outDir);
-            var authorities = new AuthorityGenerator(random).Generate(Number("--authorities", 2_000));
-            using (var csv = new CsvOut(Path.Combine(outDir, "authorities.csv"), AuthorityGenerator.Header))
-                foreach (var authority in authorities) csv.Row(authority.Row);
-            using (var csv = new CsvOut(Path.Combine(outDir, "records.csv"), RecordGenerator.Header))
-                new RecordGenerator(random, authorities).Write(csv, rows);
-            Console.WriteLine($"generated {authorities.Count} authorities and {rows} records in {outDir}");
-            return 0;
-        }
+            {
+                var rows = Number("--rows", 35_000);
+                var outDir = Option("--out");
+                var random = new Random(Number("--seed", 1923));
+                Directory.CreateDirectory(outDir);
+                var authorities = new AuthorityGenerator(random).Generate(Number("--authorities", 2_000));
+                using (var csv = new CsvOut(Path.Combine(outDir, "authorities.csv"), AuthorityGenerator.Header))
+                    foreach (var authority in authorities) csv.Row(authority.Row);
+                using (var csv = new CsvOut(Path.Combine(outDir, "records.csv"), RecordGenerator.Header))
+                    new RecordGenerator(random, authorities).Write(csv, rows);
+                Console.WriteLine($"generated {authorities.Count} authorities and {rows} records in {outDir}");
+                return 0;
+            }
         case "anchor":
-        {
-            var count = Number("--count");
-            var elapsed = Anchor.Run(count, Option("--out"));
-            Console.WriteLine(Anchor.Describe(count, elapsed));
-            return 0;
-        }
+            {
+                var count = Number("--count");
+                var elapsed = Anchor.Run(count, Option("--out"));
+                Console.WriteLine(Anchor.Describe(count, elapsed));
+                return 0;
+            }
         default:
             Console.Error.WriteLine("usage: ImportBench generate --rows N --out DIR [--authorities M] [--seed S]\n       ImportBench anchor --count N --out DIR");
             return 2;

@@ -44,7 +44,9 @@ public static partial class ContractCheck
 
     private static readonly Dictionary<string, string> NameColumnKinds = new()
     {
-        ["persons"] = "person", ["institutions"] = "institution", ["places"] = "place",
+        ["persons"] = "person",
+        ["institutions"] = "institution",
+        ["places"] = "place",
     };
 
     public static IEnumerable<string> Values(string cell) =>
@@ -100,7 +102,9 @@ public static partial class ContractCheck
                     continue;
                 }
                 var (target, period) = Qualified(relation[(colon + 1)..]);
-                if (!names.AnyKind(target)) errors.Add($"line {line}, relations: target '{target}' is no authority");
+                var expected = RelationTargetKind(Vocabulary.Relations[type]);
+                if (expected is null ? !names.AnyKind(target) : names.Match(expected, target).Count != 1)
+                    errors.Add($"line {line}, relations: target '{target}' is not exactly one {expected ?? "authority"}");
                 if (period.Length > 0) CheckDate(line, "relations", period, errors);
             }
         }
@@ -151,6 +155,14 @@ public static partial class ContractCheck
         if (minimumRows is { } min && rows.Count < min) errors.Add($"only {rows.Count} records, expected at least {min}");
         return errors;
     }
+
+    /// <summary>What a relation can point at: firms and bodies are joined, places are lived in; one can own either.</summary>
+    private static string? RelationTargetKind(RelationType type) => type switch
+    {
+        RelationType.FounderOf or RelationType.PartnerIn or RelationType.WorkedFor or RelationType.MemberOf => "institution",
+        RelationType.BornIn or RelationType.LivedIn or RelationType.LocatedAt or RelationType.PartOf => "place",
+        _ => null,
+    };
 
     private static void CheckHeader(IReadOnlyList<string> header, string[] allowed, string[] required, List<string> errors)
     {

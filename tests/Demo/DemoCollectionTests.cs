@@ -111,6 +111,15 @@ public partial class DemoCollectionTests
     }
 
     [Fact]
+    public void Checker_reports_a_relation_to_the_wrong_kind_of_authority()
+    {
+        var (_, errors) = ContractCheck.CheckAuthorities(
+            "kind,name,relations\nplace,Kordon,\ninstitution,Reyent ve Şürekâsı,located_at:Kordon|1931/1958\nperson,Ali,founder_of:Kordon|1924;born_in:İzmir\n");
+        Assert.Equal(2, errors.Count);
+        Assert.All(errors, e => Assert.StartsWith("line 4, relations:", e, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Reader_handles_quotes_embedded_newlines_and_a_bom()
     {
         var rows = Rfc4180.Parse("\uFEFFa,b\r\n\"x, \"\"y\"\"\",\"1\n2\"\r\nlast,\n");
