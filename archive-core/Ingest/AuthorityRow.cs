@@ -50,8 +50,9 @@ public static partial class AuthoritiesCsv
     private static partial Regex DigitsPattern();
 
     /// <summary>Rows that parsed (rows with errors are dropped, their issues added).</summary>
-    public static IReadOnlyList<AuthorityRow> Parse(byte[] bytes, IssueList issues)
+    public static IReadOnlyList<AuthorityRow> Parse(byte[] bytes, IssueList issues, out int rowsRead)
     {
+        rowsRead = 0;
         IReadOnlyList<CsvRow> csv;
         try
         {
@@ -63,6 +64,7 @@ public static partial class AuthoritiesCsv
             return [];
         }
         var header = CsvHeader.Validate(csv.FirstOrDefault(), Columns, RequiredColumns, issues);
+        rowsRead = Math.Max(0, csv.Count - 1);
         if (header is null) return [];
         var columns = Columns.Where(header.Has).ToHashSet(StringComparer.Ordinal);
         var rows = new List<AuthorityRow>();

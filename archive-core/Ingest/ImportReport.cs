@@ -11,8 +11,8 @@ public sealed record ImportIssue(int Line, string? Column, string Message)
 
     public override string ToString()
     {
-        var where = Column is null ? $"line {Line}" : $"line {Line}, column {Column}";
-        return File is null ? $"{where}: {Message}" : $"{File}: {where}: {Message}";
+        var where = string.Join(", ", new[] { Line > 0 ? $"line {Line}" : null, Column is null ? null : $"column {Column}" }.OfType<string>());
+        return string.Join(": ", new[] { File, where.Length > 0 ? where : null, Message }.OfType<string>());
     }
 }
 
