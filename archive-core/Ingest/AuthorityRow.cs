@@ -49,7 +49,7 @@ public static partial class AuthoritiesCsv
     [GeneratedRegex(@"^\d+$")]
     private static partial Regex DigitsPattern();
 
-    /// <summary>Rows that parsed (rows with errors are dropped, their issues added).</summary>
+    /// <summary>Every row whose key cells parsed, issues added for every bad cell; only an issue-free result may be written.</summary>
     public static IReadOnlyList<AuthorityRow> Parse(byte[] bytes, IssueList issues, out int rowsRead)
     {
         rowsRead = 0;
@@ -71,9 +71,9 @@ public static partial class AuthoritiesCsv
         foreach (var row in csv.Skip(1))
         {
             if (!header.CheckWidth(row, issues)) continue;
-            var before = issues.Count;
             var parsed = ParseRow(new RowCells(header, row, issues), columns);
-            if (parsed is not null && issues.Count == before) rows.Add(parsed);
+            // Rows with cell errors stay in so the cross-row checks see them (no cascade of "unknown parent").
+            if (parsed is not null) rows.Add(parsed);
         }
         return rows;
     }

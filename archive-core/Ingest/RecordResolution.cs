@@ -9,11 +9,17 @@ namespace HafizaIzmir.Archive.Ingest;
 /// </summary>
 public static class RecordResolution
 {
-    /// <summary>Parents that are not defined by the rows themselves and so must be looked up in the archive.</summary>
+    /// <summary>Parents not defined by an earlier row, which must therefore be looked up in the archive.</summary>
     public static IReadOnlySet<string> ParentsToLookUp(IReadOnlyList<RecordRow> rows)
     {
-        var defined = rows.Select(r => r.Identifier).ToHashSet(StringComparer.Ordinal);
-        return rows.Select(r => r.Parent).OfType<string>().Where(p => !defined.Contains(p)).ToHashSet(StringComparer.Ordinal);
+        var earlier = new HashSet<string>(StringComparer.Ordinal);
+        var lookUp = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (row.Parent is { } parent && !earlier.Contains(parent)) lookUp.Add(parent);
+            earlier.Add(row.Identifier);
+        }
+        return lookUp;
     }
 
     /// <param name="storedLevels">Levels of the stored records among the parents (and, if known, the rows themselves).</param>
@@ -58,8 +64,10 @@ public static class RecordResolution
         (Level.Series, Level.Fonds or Level.Series) => null,
         (Level.File, Level.Fonds or Level.Series) => null,
         (Level.Item, Level.Fonds or Level.Series or Level.File) => null,
-        _ => $"a {child.Code()} cannot be inside a {parent.Code()}",
+        _ => $"{Article(child)} {child.Code()} cannot be inside {Article(parent)} {parent.Code()}",
     };
+
+    private static string Article(Level level) => level == Level.Item ? "an" : "a";
 
     /// <summary>Matches every name; names that match nothing become new authorities (returned, in order of first use).</summary>
     public static IReadOnlyList<NewAuthorityNote> ResolveNames(IReadOnlyList<RecordRow> rows, AuthorityDirectory directory, IssueList issues)

@@ -59,6 +59,7 @@ public static partial class RecordsCsv
 
     private const string IdentifierRule = "a valid identifier (a letter or digit, then up to 99 letters, digits, '.', '_' or '-')";
 
+    /// <summary>Every row whose key cells parsed, issues added for every bad cell; only an issue-free result may be written.</summary>
     public static IReadOnlyList<RecordRow> Parse(byte[] bytes, RecordsCsvOptions options, IssueList issues, out int rowsRead)
     {
         rowsRead = 0;
@@ -80,9 +81,9 @@ public static partial class RecordsCsv
         foreach (var row in csv.Skip(1))
         {
             if (!header.CheckWidth(row, issues)) continue;
-            var before = issues.Count;
             var parsed = ParseRow(new RowCells(header, row, issues), options, columns);
-            if (parsed is not null && issues.Count == before) rows.Add(parsed);
+            // Rows with cell errors stay in so the cross-row checks see them (no cascade of "unknown parent").
+            if (parsed is not null) rows.Add(parsed);
         }
         return rows;
     }
@@ -115,7 +116,7 @@ public static partial class RecordsCsv
             Files = RecordFiles.Check(cells, options),
             Columns = columns,
         };
-        return level is null ? null : row;
+        return level is null || identifier.Length == 0 ? null : row;
     }
 
     private static string? ParseRights(RowCells cells, bool publish)
