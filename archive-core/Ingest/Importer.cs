@@ -120,8 +120,13 @@ public sealed class Importer(Storage.Archive archive, FileProbe probe, TimeProvi
         }
         summary = summary with
         {
-            AuthoritiesCreated = aCreated, AuthoritiesUpdated = aUpdated, AuthoritiesUnchanged = aUnchanged,
-            RecordsCreated = rCreated, RecordsUpdated = rUpdated, RecordsUnchanged = rUnchanged, FilesStored = filesStored,
+            AuthoritiesCreated = aCreated,
+            AuthoritiesUpdated = aUpdated,
+            AuthoritiesUnchanged = aUnchanged,
+            RecordsCreated = rCreated,
+            RecordsUpdated = rUpdated,
+            RecordsUnchanged = rUnchanged,
+            FilesStored = filesStored,
         };
         return new ImportReport(issues, summary, DryRun: false) { Written = aCreated + aUpdated + rCreated + rUpdated > 0 };
     }

@@ -88,7 +88,16 @@ public static class RecordFiles
             cells.Error("files", $"'{relative}' is a link to a file outside the --files directory");
             return null;
         }
-        var probe = options.Probe(real);
+        FileProbeResult probe;
+        try
+        {
+            probe = options.Probe(real);
+        }
+        catch (IOException e)
+        {
+            cells.Error("files", $"'{relative}' cannot be read: {e.Message}");
+            return null;
+        }
         if (probe.Error is not null || probe.MediaType is null)
         {
             cells.Error("files", $"'{relative}': {probe.Error ?? "not an image the archive can take"}");
