@@ -28,9 +28,7 @@ internal sealed class MasterSource : IDisposable
         if (master.CanSeek && master.Position == 0)
             return new MasterSource(master, ImageProbe.Probe(master, limits), owned: false);
 
-        var path = Path.Combine(Path.GetTempPath(), $"master-{Guid.NewGuid():N}.tmp");
-        var spool = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920,
-            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        var spool = CreateSpool();
         try
         {
             var buffer = new byte[81920];
@@ -53,6 +51,11 @@ internal sealed class MasterSource : IDisposable
             throw;
         }
     }
+
+    /// <summary>A temporary file that deletes itself when closed.</summary>
+    public static FileStream CreateSpool() =>
+        new(Path.Combine(Path.GetTempPath(), $"image-{Guid.NewGuid():N}.tmp"), FileMode.CreateNew,
+            FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
 
     /// <summary>
     /// Opens the master with the loader its probed format names (never libvips' own sniffing, so what was

@@ -41,6 +41,7 @@ public sealed class VipsImageEngine : IImageEngine
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxSide, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxSide, _limits.MaxSide);
+        cancellationToken.ThrowIfCancellationRequested();
         using var source = await MasterSource.OpenAsync(master, _limits, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         return Decode(source, () =>
@@ -65,18 +66,27 @@ public sealed class VipsImageEngine : IImageEngine
     public async Task PyramidAsync(Stream master, Stream output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
+        cancellationToken.ThrowIfCancellationRequested();
         using var source = await MasterSource.OpenAsync(master, _limits, cancellationToken);
+        // libtiff seeks back to patch offsets, so a sink that cannot seek gets the file from a spool.
+        await using var spool = output.CanSeek ? null : MasterSource.CreateSpool();
+        cancellationToken.ThrowIfCancellationRequested();
         Decode(source, () =>
         {
             using var upright = Upright(source);
             using var image = Displayable(upright);
             // Cancelling kills the evaluation between strips instead of waiting for the whole pyramid.
             image.SetProgress(new Progress<int>(), cancellationToken);
-            image.TiffsaveStream(output, compression: Enums.ForeignTiffCompression.Jpeg, q: 85, tile: true,
-                tileWidth: 256, tileHeight: 256, pyramid: true, bigtiff: NeedsBigTiff(source.Info),
+            image.TiffsaveStream(spool ?? output, compression: Enums.ForeignTiffCompression.Jpeg, q: 85,
+                tile: true, tileWidth: 256, tileHeight: 256, pyramid: true, bigtiff: NeedsBigTiff(source.Info),
                 keep: Enums.ForeignKeep.None);
             return true;
         }, cancellationToken);
+        if (spool is not null)
+        {
+            spool.Position = 0;
+            await spool.CopyToAsync(output, cancellationToken);
+        }
     }
 
     public async Task<byte[]> RegionAsync(Stream master, int x, int y, int width, int height, int targetWidth,
@@ -90,6 +100,7 @@ public sealed class VipsImageEngine : IImageEngine
         if (targetWidth < 1 || targetHeight < 1)
             throw new ArgumentOutOfRangeException(nameof(targetWidth), "the target size must be at least 1×1");
         _limits.CheckDimensions("requested", targetWidth, targetHeight);
+        cancellationToken.ThrowIfCancellationRequested();
 
         using var source = await MasterSource.OpenAsync(master, _limits, cancellationToken);
         var info = source.Info;

@@ -112,6 +112,33 @@ public class VipsImageEngineTests
     }
 
     [Fact]
+    public async Task Pyramid_can_be_written_to_a_stream_that_cannot_seek()
+    {
+        var master = TestImages.Encode(600, 400, ".png");
+        var sink = new ForwardOnlySink();
+
+        await _engine.PyramidAsync(new ForwardOnlyStream(master), sink, Ct);
+
+        var bytes = sink.Written.ToArray();
+        Assert.Equal(new ImageInfo("image/tiff", 600, 400), ImageProbe.Probe(new MemoryStream(bytes)));
+        using var smallest = Image.NewFromBuffer(bytes, "[page=2]");
+        Assert.Equal(150, smallest.Width);
+    }
+
+    [Fact]
+    public async Task Cancelled_work_stops()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var master = TestImages.Encode(300, 300, ".jpg");
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => _engine.PyramidAsync(new MemoryStream(master), new MemoryStream(), cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => _engine.ThumbnailAsync(new ForwardOnlyStream(master), 10, cancelled.Token));
+    }
+
+    [Fact]
     public async Task Pyramid_applies_exif_orientation()
     {
         using var gradient = TestImages.Gradient(300, 200);
