@@ -1,0 +1,243 @@
+using NetVips;
+
+namespace HafizaIzmir.Archive.Images;
+
+/// <summary>
+/// <see cref="IImageEngine"/> on libvips (NetVips). Pipelines stream through the image in strips where the
+/// format allows (sequential access), so memory stays bounded by the output, not the master.
+/// </summary>
+public sealed class VipsImageEngine : IImageEngine
+{
+    private static readonly string[] RegionFormats = ["jpg", "png", "webp", "tif"];
+    private readonly ImageLimits _limits;
+
+    static VipsImageEngine()
+    {
+        if (!ModuleInitializer.VipsInitialized)
+            return; // reported by the constructor, where the exception can say why
+        // The operation cache keeps decoded pixels of unrelated requests alive; for a server handling many
+        // different masters memory matters more than reuse.
+        Cache.Max = 0;
+        // Loaders libvips itself marks as unsafe for untrusted input (ImageMagick, PDF, SVG...) are never needed.
+        NetVips.NetVips.BlockUntrusted = true;
+    }
+
+    public VipsImageEngine(ImageLimits? limits = null)
+    {
+        if (!ModuleInitializer.VipsInitialized)
+            throw new InvalidOperationException(
+                "libvips could not be loaded: " + (ModuleInitializer.Exception?.Message ?? "unknown reason"),
+                ModuleInitializer.Exception);
+        _limits = limits ?? ImageLimits.Default;
+    }
+
+    /// <summary>The libvips version in use, e.g. "8.18.7".</summary>
+    public static string LibvipsVersion =>
+        $"{NetVips.NetVips.Version(0)}.{NetVips.NetVips.Version(1)}.{NetVips.NetVips.Version(2)}";
+
+    public ImageInfo Probe(Stream stream) => ImageProbe.Probe(stream, _limits);
+
+    public async Task<byte[]> ThumbnailAsync(Stream master, int maxSide, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxSide, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxSide, _limits.MaxSide);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var source = await MasterSource.OpenAsync(master, _limits, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Decode(source, () =>
+        {
+            // Not Image.ThumbnailStream: it sniffs the format itself and ignores fail-on for truncated JPEGs.
+            // Our own loader keeps "what was probed is what gets decoded" and refuses truncated pixel data,
+            // while still using shrink-on-load and pyramid levels.
+            var info = source.Info;
+            var shrink = Math.Max(1, (double)Math.Max(info.Width, info.Height) / maxSide);
+            using var level = OpenLevel(source, shrink);
+            // The size is worked out from the full resolution, not from whichever level was opened, so the
+            // same master always gives the same thumbnail size. ThumbnailImage applies EXIF orientation after
+            // shrinking (the rotation happens on the small image), hence the swap for quarter turns.
+            var (width, height) = Sideways(level) ? (info.Height, info.Width) : (info.Width, info.Height);
+            using var thumbnail = level.ThumbnailImage(Scaled(width, shrink), height: Scaled(height, shrink),
+                size: Enums.Size.Force);
+            using var displayable = Displayable(thumbnail);
+            return displayable.JpegsaveBuffer(q: 82, optimizeCoding: true, keep: Enums.ForeignKeep.None);
+        }, cancellationToken);
+    }
+
+    public async Task PyramidAsync(Stream master, Stream output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var source = await MasterSource.OpenAsync(master, _limits, cancellationToken);
+        // libtiff seeks back to patch offsets, so a sink that cannot seek gets the file from a spool.
+        await using var spool = output.CanSeek ? null : MasterSource.CreateSpool();
+        cancellationToken.ThrowIfCancellationRequested();
+        Decode(source, () =>
+        {
+            using var upright = Upright(source);
+            using var image = Displayable(upright);
+            // Cancelling kills the evaluation between strips instead of waiting for the whole pyramid.
+            image.SetProgress(new Progress<int>(), cancellationToken);
+            image.TiffsaveStream(spool ?? output, compression: Enums.ForeignTiffCompression.Jpeg, q: 85,
+                tile: true, tileWidth: 256, tileHeight: 256, pyramid: true, bigtiff: NeedsBigTiff(source.Info),
+                keep: Enums.ForeignKeep.None);
+            return true;
+        }, cancellationToken);
+        if (spool is not null)
+        {
+            spool.Position = 0;
+            await spool.CopyToAsync(output, cancellationToken);
+        }
+    }
+
+    public async Task<byte[]> RegionAsync(Stream master, int x, int y, int width, int height, int targetWidth,
+        int targetHeight, int rotation, string format, CancellationToken cancellationToken = default)
+    {
+        format = (format ?? "").Trim().ToLowerInvariant() switch { "jpeg" => "jpg", "tiff" => "tif", var f => f };
+        if (!RegionFormats.Contains(format))
+            throw new ArgumentException($"format '{format}' is not one of: {string.Join(", ", RegionFormats)}", nameof(format));
+        if (rotation is not (0 or 90 or 180 or 270))
+            throw new ArgumentOutOfRangeException(nameof(rotation), rotation, "rotation must be 0, 90, 180 or 270");
+        if (targetWidth < 1 || targetHeight < 1)
+            throw new ArgumentOutOfRangeException(nameof(targetWidth), "the target size must be at least 1×1");
+        _limits.CheckDimensions("requested", targetWidth, targetHeight);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        using var source = await MasterSource.OpenAsync(master, _limits, cancellationToken);
+        var info = source.Info;
+        if (x < 0 || y < 0 || width < 1 || height < 1 || (long)x + width > info.Width || (long)y + height > info.Height)
+            throw new ArgumentOutOfRangeException(nameof(x),
+                $"region {x},{y},{width},{height} does not lie within the {info.Width}×{info.Height} image");
+        cancellationToken.ThrowIfCancellationRequested();
+
+        return Decode(source, () =>
+        {
+            var shrink = Math.Min((double)width / targetWidth, (double)height / targetHeight);
+            using var level = OpenLevel(source, shrink);
+            var fx = (double)level.Width / info.Width;
+            var fy = (double)level.Height / info.Height;
+            var left = (int)Math.Floor(x * fx);
+            var top = (int)Math.Floor(y * fy);
+            var right = Math.Clamp((int)Math.Ceiling((x + width) * fx), left + 1, level.Width);
+            var bottom = Math.Clamp((int)Math.Ceiling((y + height) * fy), top + 1, level.Height);
+
+            using var cropped = level.Crop(left, top, right - left, bottom - top);
+            // Coordinates refer to the pixels as stored, so no EXIF rotation here (pyramids are already upright).
+            using var scaled = cropped.ThumbnailImage(targetWidth, height: targetHeight, size: Enums.Size.Force,
+                noRotate: true);
+            using var displayable = Displayable(scaled);
+            // Rotation needs random access; the scaled region is small (bounded by the limits), so hold it.
+            using var held = displayable.CopyMemory();
+            using var rotated = rotation switch
+            {
+                90 => held.Rot(Enums.Angle.D90),
+                180 => held.Rot(Enums.Angle.D180),
+                270 => held.Rot(Enums.Angle.D270),
+                _ => held.Copy(),
+            };
+            return Encode(rotated, format);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The cheapest source for a region reduced by <paramref name="shrink"/>: the smallest TIFF pyramid level
+    /// still at least as detailed (random access, tiles are read where needed), JPEG shrink-on-load, or the
+    /// full image read in strips.
+    /// </summary>
+    private static Image OpenLevel(MasterSource source, double shrink)
+    {
+        if (source.Info.MediaType == ImageMediaTypes.Tiff)
+        {
+            var levels = source.PyramidLevels();
+            if (levels.Count > 1)
+            {
+                var needed = source.Info.Width / shrink;
+                var best = levels.Last(l => l.Width >= needed || l.Page == 0);
+                return source.Load(Enums.Access.Random, best.Page);
+            }
+        }
+        if (source.Info.MediaType == ImageMediaTypes.Jpeg)
+        {
+            var factor = shrink >= 8 ? 8 : shrink >= 4 ? 4 : shrink >= 2 ? 2 : 1;
+            return source.Load(Enums.Access.Sequential, shrink: factor);
+        }
+        return source.Load(Enums.Access.Sequential);
+    }
+
+    private static int Scaled(int side, double shrink) =>
+        Math.Max(1, (int)Math.Round(side / shrink, MidpointRounding.AwayFromZero));
+
+    /// <summary>EXIF orientations 5 to 8 are quarter turns: displayed width and height swap.</summary>
+    private static bool Sideways(Image image) =>
+        image.Contains("orientation") && (int)image.Get("orientation") is >= 5 and <= 8;
+
+    /// <summary>Applies EXIF orientation, reopening with random access only when a rotation is actually needed.</summary>
+    private static Image Upright(MasterSource source)
+    {
+        var image = source.Load(Enums.Access.Sequential);
+        if (!image.Contains("orientation") || (int)image.Get("orientation") <= 1)
+            return image;
+        image.Dispose();
+        using var random = source.Load(Enums.Access.Random);
+        return random.Autorot();
+    }
+
+    /// <summary>8-bit sRGB (or grey) without alpha: what JPEG can hold and what a viewer shows.</summary>
+    private static Image Displayable(Image image)
+    {
+        var current = image.Copy();
+        if (current.Contains("icc-profile-data"))
+            current = Replace(current, current.IccTransform("srgb", embedded: true, intent: Enums.Intent.Perceptual));
+        if (current.HasAlpha())
+            current = Replace(current, current.Flatten(background: Enumerable.Repeat(255.0, current.Bands - 1).ToArray()));
+        var grey = current.Bands == 1;
+        var target = grey ? Enums.Interpretation.Bw : Enums.Interpretation.Srgb;
+        if (current.Interpretation is Enums.Interpretation.Multiband or Enums.Interpretation.Rgb
+            or Enums.Interpretation.Matrix or Enums.Interpretation.Histogram)
+            // Untagged or generic data: libvips knows no colour route from these, so just label the bands.
+            current = Replace(current, current.Copy(interpretation: target));
+        else if (current.Interpretation != target)
+            current = Replace(current, current.Colourspace(target));
+        if (current.Format != Enums.BandFormat.Uchar)
+            current = Replace(current, current.Cast(Enums.BandFormat.Uchar));
+        return current;
+    }
+
+    private static Image Replace(Image old, Image next)
+    {
+        old.Dispose();
+        return next;
+    }
+
+    private static byte[] Encode(Image image, string format) => format switch
+    {
+        "jpg" => image.JpegsaveBuffer(q: 85, optimizeCoding: true, keep: Enums.ForeignKeep.None),
+        "png" => image.PngsaveBuffer(keep: Enums.ForeignKeep.None),
+        "webp" => image.WebpsaveBuffer(q: 80, keep: Enums.ForeignKeep.None),
+        _ => image.TiffsaveBuffer(compression: Enums.ForeignTiffCompression.Deflate, keep: Enums.ForeignKeep.None),
+    };
+
+    /// <summary>Classic TIFF offsets are 32-bit; switch to BigTIFF well before a pyramid could pass 4 GB.</summary>
+    private static bool NeedsBigTiff(ImageInfo info) => info.Pixels * 3 > 2L * 1024 * 1024 * 1024;
+
+    /// <summary>
+    /// Runs a libvips pipeline, reporting a decoder failure (corrupt or truncated pixel data behind a valid
+    /// header) as an unsupported image and a killed evaluation as cancellation.
+    /// </summary>
+    private static T Decode<T>(MasterSource source, Func<T> pipeline, CancellationToken ct = default)
+    {
+        try
+        {
+            return pipeline();
+        }
+        catch (VipsException) when (ct.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(ct);
+        }
+        catch (VipsException e)
+        {
+            var detail = e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            throw new UnsupportedImageException(
+                $"the {source.Info.MediaType} data could not be decoded: {string.Join("; ", detail.Take(3))}");
+        }
+    }
+}
