@@ -131,3 +131,20 @@ public static class RecordFiles
         return Path.TrimEndingDirectorySeparator(current);
     }
 }
+
+/// <summary>The probe the importer uses in production: image headers only, refusing what the archive cannot serve.</summary>
+public static class ImageFileProbe
+{
+    public static FileProbe Create(Images.ImageLimits? limits = null) => path =>
+    {
+        try
+        {
+            var info = Images.ImageProbe.Probe(path, limits);
+            return FileProbeResult.Accepted(info.MediaType, info.Width, info.Height);
+        }
+        catch (Images.UnsupportedImageException e)
+        {
+            return FileProbeResult.Rejected(e.Message);
+        }
+    };
+}

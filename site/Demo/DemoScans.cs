@@ -1,10 +1,11 @@
 using System.Text;
 using HafizaIzmir.Archive.Images;
+using HafizaIzmir.Archive.Ingest;
 
 namespace HafizaIzmir.Site.Demo;
 
 /// <summary>One scan the demo records name: where it goes and how it is drawn.</summary>
-public sealed record DemoScan(string RelativePath, int Width, int Height, int Seed, string Title, string Format);
+public sealed record DemoScan(string RelativePath, int Width, int Height, int Seed, string Title, ScanFormat Format);
 
 /// <summary>
 /// Draws the scans the demo collection's <c>files</c> column names, so the repository carries no binary
@@ -18,7 +19,7 @@ public static class DemoScans
     /// <summary>Every scan named in the records CSV, in file order.</summary>
     public static IReadOnlyList<DemoScan> Plan(string recordsCsvPath)
     {
-        var rows = ReadCsv(File.ReadAllText(recordsCsvPath, Encoding.UTF8));
+        var rows = CsvReader.Read(File.ReadAllBytes(recordsCsvPath)).Select(r => r.Cells.ToList()).ToList();
         if (rows.Count == 0) throw new InvalidDataException($"{recordsCsvPath}: no header row");
         var header = rows[0];
         int Column(string name) => header.IndexOf(name) is var i and >= 0 ? i : throw new InvalidDataException($"{recordsCsvPath}: no '{name}' column");
@@ -50,7 +51,7 @@ public static class DemoScans
             var target = Path.Combine(outputDir, scan.RelativePath);
             if (File.Exists(target)) continue;
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            var bytes = SyntheticScan.Generate(scan.Width, scan.Height, scan.Seed, scan.Title, scan.Format);
+            var bytes = SyntheticScan.Render(scan.Width, scan.Height, scan.Seed, scan.Title, scan.Format);
             // Write beside and rename, so an interrupted run never leaves a truncated image that a rerun would skip.
             var temporary = target + ".partial";
             File.WriteAllBytes(temporary, bytes);
@@ -69,44 +70,11 @@ public static class DemoScans
         return (int)(hash & 0x7FFFFFFF);
     }
 
-    private static string FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    private static ScanFormat FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {
-        ".jpg" or ".jpeg" => "jpeg",
-        ".png" => "png",
-        ".tif" or ".tiff" => "tiff",
+        ".jpg" or ".jpeg" => ScanFormat.Jpeg,
+        ".png" => ScanFormat.Png,
+        ".tif" or ".tiff" => ScanFormat.Tiff,
         var other => throw new InvalidDataException($"scan '{path}': no synthetic format for '{other}'"),
     };
-
-    // A small RFC 4180 reader: only the bundled, known-good CSV passes through here.
-    private static List<List<string>> ReadCsv(string text)
-    {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        var i = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
-        for (; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c != '"') field.Append(c);
-                else if (i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else quoted = false;
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { row.Add(field.ToString()); field.Clear(); }
-            else if (c is '\r' or '\n')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
-                row.Add(field.ToString());
-                field.Clear();
-                rows.Add(row);
-                row = [];
-            }
-            else field.Append(c);
-        }
-        if (field.Length > 0 || row.Count > 0) { row.Add(field.ToString()); rows.Add(row); }
-        return rows;
-    }
 }

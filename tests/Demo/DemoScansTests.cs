@@ -1,3 +1,4 @@
+using HafizaIzmir.Archive.Images;
 using HafizaIzmir.Site.Demo;
 
 namespace HafizaIzmir.Tests.Demo;
@@ -18,7 +19,7 @@ public class DemoScansTests
         var plan = DemoScans.Plan(Records());
         Assert.Equal(named, plan.Select(s => s.RelativePath));
         Assert.Equal(plan.Count, plan.Select(s => s.Seed).Distinct().Count());
-        Assert.All(plan, s => Assert.Equal("jpeg", s.Format));
+        Assert.All(plan, s => Assert.Equal(ScanFormat.Jpeg, s.Format));
     }
 
     [Fact]
