@@ -95,7 +95,7 @@ internal sealed class OcflCommitter(OcflRepository repository)
             catch (BlobConditionFailedException)
             {
                 if (attempt == 0 && await RemoveIfAbandonedAsync(objectKey, versionKey, n, ct)) continue;
-                throw new OcflConflictException(commit.ObjectId, (await repository.ReadRootInventoryAsync(objectKey, ct))?.Inventory.Head);
+                throw new OcflConflictException(commit.ObjectId, await WaitForHeadAsync(objectKey, n, ct));
             }
 
             var written = new List<string>();
@@ -158,6 +158,22 @@ internal sealed class OcflCommitter(OcflRepository repository)
         {
             // The version is committed; a missing or stale root sidecar is repairable (verify --repair).
         }
+    }
+
+    /// <summary>
+    /// Someone else is writing version n: give them a moment, so the conflict can name the version the
+    /// caller has to reload rather than the one it already has.
+    /// </summary>
+    private async Task<int?> WaitForHeadAsync(string objectKey, int n, CancellationToken ct)
+    {
+        int? head = null;
+        for (var i = 0; i < 40; i++)
+        {
+            head = (await repository.ReadRootInventoryAsync(objectKey, ct))?.Inventory.Head;
+            if (head >= n) break;
+            await Task.Delay(50, ct);
+        }
+        return head;
     }
 
     private async Task<bool> RemoveIfAbandonedAsync(string objectKey, string versionKey, int n, CancellationToken ct)
