@@ -32,7 +32,7 @@ public sealed class AzureBlobStore : IBlobStore
         try
         {
             var p = (await blob.GetPropertiesAsync(cancellationToken: ct)).Value;
-            return new BlobProperties(key, p.ContentLength, p.ETag.ToString(), p.LastModified);
+            return new BlobProperties(key, p.ContentLength, Tag(p.ETag), p.LastModified);
         }
         catch (RequestFailedException e) when (e.Status == 404) { return null; }
         catch (Exception e) when (IsUnavailable(e, ct)) { throw Unavailable("read", key, e); }
@@ -44,7 +44,7 @@ public sealed class AzureBlobStore : IBlobStore
         try
         {
             var result = (await blob.DownloadContentAsync(ct)).Value;
-            return new BlobContent(result.Content.ToArray(), result.Details.ETag.ToString(), result.Details.LastModified);
+            return new BlobContent(result.Content.ToArray(), Tag(result.Details.ETag), result.Details.LastModified);
         }
         catch (RequestFailedException e) when (e.Status == 404) { return null; }
         catch (Exception e) when (IsUnavailable(e, ct)) { throw Unavailable("read", key, e); }
@@ -73,7 +73,7 @@ public sealed class AzureBlobStore : IBlobStore
         {
             await EnsureContainerAsync(ct);
             var info = (await blob.UploadAsync(content, new BlobUploadOptions { Conditions = conditions }, ct)).Value;
-            return info.ETag.ToString();
+            return Tag(info.ETag);
         }
         catch (RequestFailedException e) when (conditions is not null && (e.Status is 409 or 412 || (e.Status == 404 && condition.IfMatchETag is not null)))
         {
@@ -103,7 +103,7 @@ public sealed class AzureBlobStore : IBlobStore
                 foreach (var item in page.Values)
                 {
                     yield return new BlobProperties(item.Name, item.Properties.ContentLength ?? 0,
-                        item.Properties.ETag?.ToString() ?? "", item.Properties.LastModified ?? DateTimeOffset.MinValue);
+                        item.Properties.ETag is { } tag ? Tag(tag) : "", item.Properties.LastModified ?? DateTimeOffset.MinValue);
                 }
             }
         }
@@ -146,6 +146,13 @@ public sealed class AzureBlobStore : IBlobStore
         if (containerReady) return;
         await container.CreateIfNotExistsAsync(cancellationToken: ct);
         containerReady = true;
+    }
+
+    /// <summary>The service quotes ETags in headers but not in listings; always hand out the quoted form.</summary>
+    private static string Tag(ETag etag)
+    {
+        var text = etag.ToString();
+        return text.StartsWith('"') ? text : $"\"{text}\"";
     }
 
     private static BlobClientOptions Options()

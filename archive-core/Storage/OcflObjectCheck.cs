@@ -143,6 +143,7 @@ internal sealed partial class OcflObjectCheck(IBlobStore store, string objectKey
     private async Task CheckVersionInventoriesAsync(OcflInventory root, byte[] rootBytes, List<string> contentFiles, CancellationToken ct)
     {
         var previousSpec = "1.0";
+        var inRoot = root.Manifest.Values.SelectMany(p => p).ToHashSet(StringComparer.Ordinal);
         foreach (var number in root.Versions.Keys)
         {
             var name = root.VersionName(number);
@@ -166,8 +167,9 @@ internal sealed partial class OcflObjectCheck(IBlobStore store, string objectKey
                     : version.PathToDigest().Keys.Order(StringComparer.Ordinal).SequenceEqual(rootVersion.PathToDigest().Keys.Order(StringComparer.Ordinal));
                 if (!same) Problem(key, "E066", $"its state of v{earlier} differs from the root inventory's");
             }
+            // Files the root manifest does not list either are leftovers, reported (and repaired) once by CheckContentAsync.
             var listed = inventory.Manifest.Values.SelectMany(p => p).ToHashSet(StringComparer.Ordinal);
-            foreach (var file in contentFiles.Where(f => VersionOf(f) <= number && !listed.Contains(f)))
+            foreach (var file in contentFiles.Where(f => VersionOf(f) <= number && !listed.Contains(f) && inRoot.Contains(f)))
                 Problem(key, "E023", $"content file {file} is not in this inventory's manifest");
         }
     }

@@ -53,7 +53,8 @@ internal sealed partial class OcflVerifier(OcflRepository repository)
             await check.RunAsync(ct);
             foreach (var problem in check.Problems)
                 await Handle(problem, check.Repairs.FirstOrDefault(r => ReferenceEquals(r.Problem, problem)));
-            progress?.Report(++checkedCount);
+            checkedCount++;
+            progress?.Report(checkedCount);
         }
         return new OcflVerifyReport(checkedCount, problems, repaired);
 
