@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using HafizaIzmir.Archive.Domain;
 
 namespace HafizaIzmir.Archive.Storage;
 
@@ -21,9 +23,21 @@ public static class ArchiveJson
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             // the "kind" of an authority need not come first in a file edited by hand
             AllowOutOfOrderMetadataProperties = true,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitAuthorityKindProperty } },
         };
-        options.MakeReadOnly(populateMissingResolver: true);
+        options.MakeReadOnly();
         return options;
+    }
+
+    /// <summary>
+    /// An authority's kind is written once, as the type discriminator "kind"; the overriding
+    /// <see cref="Authority.Kind"/> properties would otherwise be written a second time under the same name.
+    /// </summary>
+    private static void OmitAuthorityKindProperty(JsonTypeInfo info)
+    {
+        if (!typeof(Authority).IsAssignableFrom(info.Type) || info.Kind != JsonTypeInfoKind.Object) return;
+        for (var i = info.Properties.Count - 1; i >= 0; i--)
+            if (info.Properties[i].Name == "kind") info.Properties.RemoveAt(i);
     }
 
     public static byte[] Serialize<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Options);
