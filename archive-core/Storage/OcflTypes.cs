@@ -39,10 +39,16 @@ public sealed class OcflConflictException(string objectId, int? currentVersion)
 /// <summary>What verify found: problems (with OCFL error codes where the specification has one) and what repair removed.</summary>
 public sealed record OcflVerifyReport(int ObjectsChecked, IReadOnlyList<OcflProblem> Problems, IReadOnlyList<string> Repaired)
 {
-    public bool IsValid => Problems.Count == 0;
+    /// <summary>True when nothing but warnings (codes starting with W) was found.</summary>
+    public bool IsValid => Problems.All(p => p.IsWarning);
+    public IEnumerable<OcflProblem> Errors => Problems.Where(p => !p.IsWarning);
+    public IEnumerable<OcflProblem> Warnings => Problems.Where(p => p.IsWarning);
 }
 
 public sealed record OcflProblem(string Where, string Code, string Message)
 {
+    /// <summary>A "should" of the specification (W…), not a "must" (E…).</summary>
+    public bool IsWarning => Code.StartsWith('W');
+
     public override string ToString() => $"{Code} {Where}: {Message}";
 }
