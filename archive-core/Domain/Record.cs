@@ -31,6 +31,7 @@ public sealed record Record
     public string? ChangedBy { get; init; }
     public DateTimeOffset? ChangedAt { get; init; }
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsPublished => State == WorkflowState.Published;
 }
 

@@ -32,30 +32,46 @@ public static class Vocabulary
 {
     public static readonly IReadOnlyDictionary<string, Level> Levels = new Dictionary<string, Level>(StringComparer.Ordinal)
     {
-        ["fonds"] = Level.Fonds, ["series"] = Level.Series, ["file"] = Level.File, ["item"] = Level.Item,
+        ["fonds"] = Level.Fonds,
+        ["series"] = Level.Series,
+        ["file"] = Level.File,
+        ["item"] = Level.Item,
     };
 
     public static readonly IReadOnlyDictionary<string, EuropeanaType> Types = new Dictionary<string, EuropeanaType>(StringComparer.Ordinal)
     {
-        ["text"] = EuropeanaType.Text, ["image"] = EuropeanaType.Image, ["sound"] = EuropeanaType.Sound,
-        ["video"] = EuropeanaType.Video, ["3d"] = EuropeanaType.ThreeD,
+        ["text"] = EuropeanaType.Text,
+        ["image"] = EuropeanaType.Image,
+        ["sound"] = EuropeanaType.Sound,
+        ["video"] = EuropeanaType.Video,
+        ["3d"] = EuropeanaType.ThreeD,
     };
 
     public static readonly IReadOnlyDictionary<string, Axis> Axes = new Dictionary<string, Axis>(StringComparer.Ordinal)
     {
-        ["liman"] = Axis.Liman, ["ticaret"] = Axis.Ticaret, ["yaratıcılık"] = Axis.Yaraticilik,
+        ["liman"] = Axis.Liman,
+        ["ticaret"] = Axis.Ticaret,
+        ["yaratıcılık"] = Axis.Yaraticilik,
     };
 
     public static readonly IReadOnlyDictionary<string, AuthorityKind> Kinds = new Dictionary<string, AuthorityKind>(StringComparer.Ordinal)
     {
-        ["person"] = AuthorityKind.Person, ["institution"] = AuthorityKind.Institution, ["place"] = AuthorityKind.Place,
+        ["person"] = AuthorityKind.Person,
+        ["institution"] = AuthorityKind.Institution,
+        ["place"] = AuthorityKind.Place,
     };
 
     public static readonly IReadOnlyDictionary<string, RelationType> Relations = new Dictionary<string, RelationType>(StringComparer.Ordinal)
     {
-        ["founder_of"] = RelationType.FounderOf, ["partner_in"] = RelationType.PartnerIn, ["worked_for"] = RelationType.WorkedFor,
-        ["member_of"] = RelationType.MemberOf, ["owned"] = RelationType.Owned, ["located_at"] = RelationType.LocatedAt,
-        ["born_in"] = RelationType.BornIn, ["lived_in"] = RelationType.LivedIn, ["part_of"] = RelationType.PartOf,
+        ["founder_of"] = RelationType.FounderOf,
+        ["partner_in"] = RelationType.PartnerIn,
+        ["worked_for"] = RelationType.WorkedFor,
+        ["member_of"] = RelationType.MemberOf,
+        ["owned"] = RelationType.Owned,
+        ["located_at"] = RelationType.LocatedAt,
+        ["born_in"] = RelationType.BornIn,
+        ["lived_in"] = RelationType.LivedIn,
+        ["part_of"] = RelationType.PartOf,
     };
 
     public static string Code(this Level level) => Levels.First(p => p.Value == level).Key;
@@ -67,7 +83,10 @@ public static class Vocabulary
     /// <summary>The Europeana spelling of <c>edm:type</c>.</summary>
     public static string EdmType(this EuropeanaType type) => type switch
     {
-        EuropeanaType.Text => "TEXT", EuropeanaType.Image => "IMAGE", EuropeanaType.Sound => "SOUND",
-        EuropeanaType.Video => "VIDEO", _ => "3D",
+        EuropeanaType.Text => "TEXT",
+        EuropeanaType.Image => "IMAGE",
+        EuropeanaType.Sound => "SOUND",
+        EuropeanaType.Video => "VIDEO",
+        _ => "3D",
     };
 }

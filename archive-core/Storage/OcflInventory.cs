@@ -109,8 +109,13 @@ internal sealed class OcflInventory
 
     public OcflInventory Clone() => new()
     {
-        Id = Id, Type = Type, DigestAlgorithm = DigestAlgorithm, Head = Head, ContentDirectory = ContentDirectory,
-        ContentDirectoryGiven = ContentDirectoryGiven, Padding = Padding,
+        Id = Id,
+        Type = Type,
+        DigestAlgorithm = DigestAlgorithm,
+        Head = Head,
+        ContentDirectory = ContentDirectory,
+        ContentDirectoryGiven = ContentDirectoryGiven,
+        Padding = Padding,
         Manifest = Manifest.ToDictionary(p => p.Key, p => p.Value.ToList(), StringComparer.Ordinal),
         Versions = new SortedDictionary<int, OcflInventoryVersion>(Versions),
         Fixity = Fixity?.DeepClone().AsObject(),

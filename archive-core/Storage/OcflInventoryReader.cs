@@ -115,9 +115,16 @@ internal static partial class OcflInventoryReader
         if (string.IsNullOrEmpty(id) || headText is null) return null;
         return new OcflInventory
         {
-            Id = id, Type = type ?? OcflInventory.Type11, DigestAlgorithm = algorithm ?? "sha512", Head = head,
-            ContentDirectory = contentDirectory, ContentDirectoryGiven = contentDirectoryGiven, Padding = padding,
-            Manifest = manifest, Versions = versions, Fixity = fixity,
+            Id = id,
+            Type = type ?? OcflInventory.Type11,
+            DigestAlgorithm = algorithm ?? "sha512",
+            Head = head,
+            ContentDirectory = contentDirectory,
+            ContentDirectoryGiven = contentDirectoryGiven,
+            Padding = padding,
+            Manifest = manifest,
+            Versions = versions,
+            Fixity = fixity,
         };
     }
 

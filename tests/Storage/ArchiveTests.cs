@@ -124,8 +124,13 @@ public abstract class ArchiveTests(TestBackend backend) : IAsyncDisposable
         var archive = await ArchiveAsync();
         var accession = new Accession
         {
-            Id = "ACC-2024-01", Method = AcquisitionMethod.Donation, Donors = ["serif-remzi-reyent"], Date = EdtfDate.Parse("2024-03"),
-            Terms = "açık erişim", Description = new LocalizedText("Aile bağışı"), Records = ["SRR-0001", "SRR-0002"],
+            Id = "ACC-2024-01",
+            Method = AcquisitionMethod.Donation,
+            Donors = ["serif-remzi-reyent"],
+            Date = EdtfDate.Parse("2024-03"),
+            Terms = "açık erişim",
+            Description = new LocalizedText("Aile bağışı"),
+            Records = ["SRR-0001", "SRR-0002"],
         };
         await archive.SaveAccessionAsync(accession, null, new CommitInfo("ayse", "bağış", T1));
         Assert.Equal(Json(accession), Json((await archive.GetAccessionAsync("ACC-2024-01"))!.Value));
