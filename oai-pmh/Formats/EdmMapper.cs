@@ -60,7 +60,7 @@ public sealed class EdmMapper(OaiLinks links, OaiOptions options) : MetadataForm
         Dc(w, "type", RecordFacts.DcType(r), "tr");
         w.Element("dcterms", "created", Ns.DcTerms, r.Date?.Text);
         w.Element("dcterms", "extent", Ns.DcTerms, r.Extent, "tr");
-        if (item.Ancestors.Count > 0) w.Resource("dcterms", "isPartOf", Ns.DcTerms, links.ProvidedCho(item.Ancestors[^1].Identifier));
+        if (r.Parent is not null) w.Resource("dcterms", "isPartOf", Ns.DcTerms, links.ProvidedCho(r.Parent));
         foreach (var place in linked.Select(p => p.Authority).OfType<Place>().DistinctBy(p => p.Id))
             w.Resource("dcterms", "spatial", Ns.DcTerms, links.AuthorityPage(place));
         w.Element("edm", "type", Ns.Edm, RecordFacts.EdmType(r).EdmType());

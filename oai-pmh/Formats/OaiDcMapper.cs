@@ -38,7 +38,7 @@ public sealed class OaiDcMapper(OaiLinks links) : MetadataFormat
         Dc(w, "identifier", r.Identifier);
         Dc(w, "identifier", links.RecordPage(r.Identifier));
         foreach (var language in r.Languages) Dc(w, "language", language);
-        if (item.Ancestors.Count > 0) Dc(w, "relation", item.Ancestors[^1].Identifier);
+        Dc(w, "relation", r.Parent);
         foreach (var (_, place) in linked.Where(p => p.Authority is Place)) Dc(w, "coverage", place.Name);
         Dc(w, "rights", EdmRights.Normalize(r.Rights) ?? r.Rights);
         w.WriteEndElement();
