@@ -49,7 +49,10 @@ public sealed class OaiDcMapper(OaiLinks links) : MetadataFormat
     /// <summary>The DCMI Type Vocabulary term that harvesters of plain Dublin Core understand.</summary>
     private static string DcmiType(EuropeanaType type) => type switch
     {
-        EuropeanaType.Text => "Text", EuropeanaType.Image => "StillImage", EuropeanaType.Sound => "Sound",
-        EuropeanaType.Video => "MovingImage", _ => "PhysicalObject",
+        EuropeanaType.Text => "Text",
+        EuropeanaType.Image => "StillImage",
+        EuropeanaType.Sound => "Sound",
+        EuropeanaType.Video => "MovingImage",
+        _ => "PhysicalObject",
     };
 }

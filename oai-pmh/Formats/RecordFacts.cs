@@ -48,7 +48,10 @@ public static class RecordFacts
     /// </summary>
     public static string DcType(Record record) => !string.IsNullOrWhiteSpace(record.Genre) ? record.Genre : record.Level switch
     {
-        Level.Fonds => "fon", Level.Series => "seri", Level.File => "dosya", _ => "belge",
+        Level.Fonds => "fon",
+        Level.Series => "seri",
+        Level.File => "dosya",
+        _ => "belge",
     };
 
     /// <summary>

@@ -85,8 +85,15 @@ public sealed class EdmTests
         var source = OaiTestData.Archive();
         source.Put(OaiTestData.Item(OaiTestData.Letter("SRR-0500", r => r with
         {
-            Files = [], Description = null, Subjects = [], Languages = [], Genre = null, Date = null, Type = null,
-            Rights = "rubbish", Authorities = [new AuthorityLink("M0002", AuthorityKind.Place)],
+            Files = [],
+            Description = null,
+            Subjects = [],
+            Languages = [],
+            Genre = null,
+            Date = null,
+            Type = null,
+            Rights = "rubbish",
+            Authorities = [new AuthorityLink("M0002", AuthorityKind.Place)],
         }), OaiTestData.T0.AddMinutes(55)));
         source.Put(OaiTestData.Item(OaiTestData.Letter("SRR-0501", r => r with { Files = [OaiTestData.Pdf], Type = EuropeanaType.Text }), OaiTestData.T0.AddMinutes(56)));
         var client = new OaiClient(source);

@@ -108,7 +108,7 @@ public sealed class HarvestTests
         var codec = new ResumptionTokenCodec("test-key");
         Assert.True(codec.TryDecode(token, out var decoded, out _));
 
-        var forged = codec.Encode(decoded!) ; // same key: accepted
+        var forged = codec.Encode(decoded!); // same key: accepted
         Assert.Null(ErrorCode(await client.Get("verb=ListRecords&resumptionToken=" + Uri.EscapeDataString(forged))));
 
         var otherKey = new ResumptionTokenCodec("another-key").Encode(decoded! with { Cursor = 0 });

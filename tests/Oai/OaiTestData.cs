@@ -23,39 +23,65 @@ internal static class OaiTestData
 
     public static readonly Person Reyent = new()
     {
-        Id = "P0001", Name = "Şerif Remzi Reyent", Dates = EdtfDate.Parse("1890/1957"), Subtype = "tüccar",
-        Variants = [new AuthorityName("Şerif Remzi")], External = new ExternalIds { Wikidata = "Q123456", Viaf = "98765" },
+        Id = "P0001",
+        Name = "Şerif Remzi Reyent",
+        Dates = EdtfDate.Parse("1890/1957"),
+        Subtype = "tüccar",
+        Variants = [new AuthorityName("Şerif Remzi")],
+        External = new ExternalIds { Wikidata = "Q123456", Viaf = "98765" },
     };
     public static readonly Person Ahmet = new() { Id = "P0002", Name = "Ahmet Efendi" };
     public static readonly Institution Firma = new() { Id = "I0001", Name = "Reyent ve Şürekâsı", Dates = EdtfDate.Parse("1924/1950"), Subtype = "firma" };
     public static readonly Place Kordon = new()
     {
-        Id = "M0001", Name = "Kordon", Latitude = 38.4312, Longitude = 27.1375, PartOf = "M0002",
-        Variants = [new AuthorityName("Birinci Kordon", EdtfDate.Parse("../1930"))], External = new ExternalIds { Geonames = "311046" },
+        Id = "M0001",
+        Name = "Kordon",
+        Latitude = 38.4312,
+        Longitude = 27.1375,
+        PartOf = "M0002",
+        Variants = [new AuthorityName("Birinci Kordon", EdtfDate.Parse("../1930"))],
+        External = new ExternalIds { Geonames = "311046" },
     };
     public static readonly Place Alsancak = new() { Id = "M0002", Name = "Alsancak", Variants = [new AuthorityName("Punta", EdtfDate.Parse("../1930"))] };
     public static readonly IReadOnlyList<Authority> Authorities = [Reyent, Ahmet, Firma, Kordon, Alsancak];
 
     public static readonly Record Fonds = new()
     {
-        Identifier = "SRR", Level = Level.Fonds, Title = new LocalizedText("Şerif Remzi Reyent Arşivi", "Şerif Remzi Reyent Papers"),
-        State = WorkflowState.Published, Rights = "http://rightsstatements.org/vocab/InC/1.0/", Axes = [Axis.Ticaret],
+        Identifier = "SRR",
+        Level = Level.Fonds,
+        Title = new LocalizedText("Şerif Remzi Reyent Arşivi", "Şerif Remzi Reyent Papers"),
+        State = WorkflowState.Published,
+        Rights = "http://rightsstatements.org/vocab/InC/1.0/",
+        Axes = [Axis.Ticaret],
     };
     public static readonly Record Series = new()
     {
-        Identifier = "SRR-S01", Level = Level.Series, Parent = "SRR", Title = new LocalizedText("Mektuplar"),
-        State = WorkflowState.Published, Rights = "http://rightsstatements.org/vocab/InC/1.0/",
+        Identifier = "SRR-S01",
+        Level = Level.Series,
+        Parent = "SRR",
+        Title = new LocalizedText("Mektuplar"),
+        State = WorkflowState.Published,
+        Rights = "http://rightsstatements.org/vocab/InC/1.0/",
     };
 
     public static RecordFile Image(int width, int height, int n = 1) => new()
     {
-        Path = $"files/{n:0000}.tif", OriginalName = $"scan{n}.tif", MediaType = "image/tiff", Bytes = 1000, Sha512 = new string('a', 128),
-        Width = width, Height = height,
+        Path = $"files/{n:0000}.tif",
+        OriginalName = $"scan{n}.tif",
+        MediaType = "image/tiff",
+        Bytes = 1000,
+        Sha512 = new string('a', 128),
+        Width = width,
+        Height = height,
     };
 
     public static readonly RecordFile Pdf = new()
     {
-        Path = "files/0001.pdf", OriginalName = "mektup.pdf", MediaType = "application/pdf", Bytes = 1000, Sha512 = new string('b', 128),
+        Path = "files/0001.pdf",
+        OriginalName = "mektup.pdf",
+        MediaType = "application/pdf",
+        Bytes = 1000,
+        Sha512 = new string('b', 128),
     };
 
     /// <summary>A published item in the series, the shape most tests need; <paramref name="change"/> adjusts it.</summary>
@@ -63,14 +89,24 @@ internal static class OaiTestData
     {
         var record = new Record
         {
-            Identifier = id, Level = Level.Item, Parent = "SRR-S01", State = WorkflowState.Published,
+            Identifier = id,
+            Level = Level.Item,
+            Parent = "SRR-S01",
+            State = WorkflowState.Published,
             Title = new LocalizedText($"Reyent'ten mektup {id}", $"Letter from Reyent {id}"),
             Description = new LocalizedText("İncir ihracatı üzerine bir mektup."),
-            Date = EdtfDate.Parse("1925-05-12"), Type = EuropeanaType.Text, Genre = "mektup", Languages = ["tr", "ota"],
-            Subjects = ["incir", "ihracat"], Axes = [Axis.Liman, Axis.Ticaret], Extent = "2 yaprak",
+            Date = EdtfDate.Parse("1925-05-12"),
+            Type = EuropeanaType.Text,
+            Genre = "mektup",
+            Languages = ["tr", "ota"],
+            Subjects = ["incir", "ihracat"],
+            Axes = [Axis.Liman, Axis.Ticaret],
+            Extent = "2 yaprak",
             Authorities = [new AuthorityLink("P0001", AuthorityKind.Person, "creator"), new AuthorityLink("P0002", AuthorityKind.Person, "alıcı"),
                 new AuthorityLink("I0001", AuthorityKind.Institution), new AuthorityLink("M0001", AuthorityKind.Place)],
-            Files = [Image(1200, 800), Image(1200, 800, 2)], Rights = "https://creativecommons.org/publicdomain/mark/1.0/", ForEuropeana = true,
+            Files = [Image(1200, 800), Image(1200, 800, 2)],
+            Rights = "https://creativecommons.org/publicdomain/mark/1.0/",
+            ForEuropeana = true,
         };
         return change is null ? record : change(record);
     }
@@ -85,7 +121,10 @@ internal static class OaiTestData
         };
         var item = new OaiItem
         {
-            Record = record, Datestamp = datestamp, Ancestors = ancestors, Deleted = record.State == WorkflowState.Withdrawn,
+            Record = record,
+            Datestamp = datestamp,
+            Ancestors = ancestors,
+            Deleted = record.State == WorkflowState.Withdrawn,
             Authorities = Authorities.Where(a => record.Authorities.Any(l => l.AuthorityId == a.Id)).ToList(),
         };
         return item with { SetSpecs = OaiSets.For(record, ancestors, EuropeanaTiers.Classify(item).MeetsEuropeanaMinimum) };
@@ -108,7 +147,10 @@ internal static class OaiTestData
 
     public static OaiOptions Options(int pageSize = 100) => new()
     {
-        RepositoryIdentifier = Repo, PageSize = pageSize, TokenKey = "test-key", PublicBaseUrl = "https://hafiza.example.org",
+        RepositoryIdentifier = Repo,
+        PageSize = pageSize,
+        TokenKey = "test-key",
+        PublicBaseUrl = "https://hafiza.example.org",
         AdminEmails = ["arsiv@hafiza.example.org"],
     };
 }

@@ -47,8 +47,16 @@ public sealed class SchemaValidationTests
         // Shapes the standard letters do not cover: no files, a PDF, a place without coordinates, odd rights, no language.
         source.Put(OaiTestData.Item(OaiTestData.Letter("SRR-0300", r => r with
         {
-            Files = [], Description = null, Subjects = [], Languages = [], Genre = null, Date = null, Extent = null,
-            Rights = "not a statement", Authorities = [new AuthorityLink("M0002", AuthorityKind.Place)], Title = new LocalizedText("Başlıksız <&> \u0001"),
+            Files = [],
+            Description = null,
+            Subjects = [],
+            Languages = [],
+            Genre = null,
+            Date = null,
+            Extent = null,
+            Rights = "not a statement",
+            Authorities = [new AuthorityLink("M0002", AuthorityKind.Place)],
+            Title = new LocalizedText("Başlıksız <&> \u0001"),
         }), OaiTestData.T0.AddMinutes(50)));
         source.Put(OaiTestData.Item(OaiTestData.Letter("SRR-0301", r => r with { Files = [OaiTestData.Pdf], Type = null }), OaiTestData.T0.AddMinutes(51)));
         var client = new OaiClient(source, OaiTestData.Options(pageSize: 5));

@@ -13,7 +13,11 @@ public sealed class TierTests
     {
         var record = new Record
         {
-            Identifier = "X-1", Level = Level.Item, Title = new LocalizedText("Kartpostal"), Type = EuropeanaType.Image, Rights = Pdm,
+            Identifier = "X-1",
+            Level = Level.Item,
+            Title = new LocalizedText("Kartpostal"),
+            Type = EuropeanaType.Image,
+            Rights = Pdm,
             State = WorkflowState.Published,
         };
         return change is null ? record : change(record);
