@@ -1,0 +1,29 @@
+namespace HafizaIzmir.Indexer.Analysis;
+
+/// <summary>
+/// The analyses every searchable text is indexed under, strongest match first. A field
+/// <c>title</c> is written as <c>title.exact</c>, <c>title.stem</c>, <c>title.fold</c> and <c>title.prefix</c>.
+/// </summary>
+public enum SubField { Exact, Stem, Fold, Prefix }
+
+public static class SubFields
+{
+    public static readonly IReadOnlyList<SubField> All = [SubField.Exact, SubField.Stem, SubField.Fold, SubField.Prefix];
+
+    public static string Suffix(this SubField sub) => sub switch
+    {
+        SubField.Exact => ".exact",
+        SubField.Stem => ".stem",
+        SubField.Fold => ".fold",
+        _ => ".prefix",
+    };
+
+    public static string Of(string field, SubField sub) => field + sub.Suffix();
+
+    public static SubField? Parse(string fieldName)
+    {
+        foreach (var sub in All)
+            if (fieldName.EndsWith(sub.Suffix(), StringComparison.Ordinal)) return sub;
+        return null;
+    }
+}
