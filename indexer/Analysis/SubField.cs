@@ -4,18 +4,23 @@ namespace HafizaIzmir.Indexer.Analysis;
 /// The analyses every searchable text is indexed under, strongest match first. A field
 /// <c>title</c> is written as <c>title.exact</c>, <c>title.stem</c>, <c>title.fold</c> and <c>title.prefix</c>.
 /// </summary>
-public enum SubField { Exact, Stem, Fold, Prefix }
+/// <see cref="Words"/> is not searched: it holds folded, unstemmed words as the dictionary for
+/// "did you mean".
+public enum SubField { Exact, Stem, Fold, Prefix, Words }
 
 public static class SubFields
 {
-    public static readonly IReadOnlyList<SubField> All = [SubField.Exact, SubField.Stem, SubField.Fold, SubField.Prefix];
+    /// <summary>The sub-fields a query searches, in order of decreasing weight.</summary>
+    public static readonly IReadOnlyList<SubField> Searched = [SubField.Exact, SubField.Stem, SubField.Fold, SubField.Prefix];
+    public static readonly IReadOnlyList<SubField> All = [.. Searched, SubField.Words];
 
     public static string Suffix(this SubField sub) => sub switch
     {
         SubField.Exact => ".exact",
         SubField.Stem => ".stem",
         SubField.Fold => ".fold",
-        _ => ".prefix",
+        SubField.Prefix => ".prefix",
+        _ => ".words",
     };
 
     public static string Of(string field, SubField sub) => field + sub.Suffix();

@@ -12,7 +12,8 @@ namespace HafizaIzmir.Indexer.Analysis;
 /// <item>stem: <see cref="TurkishLightStemFilter"/>;</item>
 /// <item>fold: folded to ASCII, then stemmed (the stemmer knows folded suffixes), folded again to undo
 /// the ç its consonant hardening may add;</item>
-/// <item>prefix: folded and cut to five characters.</item>
+/// <item>prefix: folded and cut to five characters;</item>
+/// <item>words: folded only (the spelling dictionary).</item>
 /// </list>
 /// </summary>
 public sealed class TurkishAnalyzer(SubField sub) : Analyzer
@@ -31,7 +32,8 @@ public sealed class TurkishAnalyzer(SubField sub) : Analyzer
             SubField.Exact => stream,
             SubField.Stem => new TurkishLightStemFilter(stream),
             SubField.Fold => new TurkishFoldingFilter(new TurkishLightStemFilter(new TurkishFoldingFilter(stream))),
-            _ => new PrefixTruncationFilter(new TurkishFoldingFilter(stream)),
+            SubField.Prefix => new PrefixTruncationFilter(new TurkishFoldingFilter(stream)),
+            _ => new TurkishFoldingFilter(stream),
         };
         return new TokenStreamComponents(tokenizer, stream);
     }
