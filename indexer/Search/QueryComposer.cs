@@ -119,7 +119,8 @@ internal sealed class QueryComposer(Analyzer analyzer)
         return any;
     }
 
-    public static Query Overlap(int from, int to) => new BooleanQuery
+    /// <summary>Records whose date overlaps the years [from, to]; an open end is unbounded.</summary>
+    public static Query Overlap(int? from, int? to) => new BooleanQuery
     {
         { NumericRangeQuery.NewInt32Range(IndexFields.FromYear, null, to, true, true), Occur.MUST },
         { NumericRangeQuery.NewInt32Range(IndexFields.ToYear, from, null, true, true), Occur.MUST },
