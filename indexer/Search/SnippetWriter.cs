@@ -48,9 +48,11 @@ internal sealed class SnippetWriter(Analyzer analyzer, Query query)
     private Highlighter HighlighterFor(string field)
     {
         if (highlighters.TryGetValue(field, out var h)) return h;
-        h = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new HtmlText(), new QueryScorer(query, field))
+        // The fragmenter must share the highlighter's scorer: only that one is initialised per text.
+        var scorer = new QueryScorer(query, field);
+        h = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new HtmlText(), scorer)
         {
-            TextFragmenter = new SimpleSpanFragmenter(new QueryScorer(query, field), FragmentLength),
+            TextFragmenter = new SimpleSpanFragmenter(scorer, FragmentLength),
         };
         return highlighters[field] = h;
     }
