@@ -20,6 +20,9 @@ internal static class IndexFields
     public const string Year = "year";
     /// <summary>The year of a date no wider than one year: ranks exact years above ranges.</summary>
     public const string ExactYear = "year_exact";
+    /// <summary>Years of a date at most <see cref="NarrowSpan"/> years wide: ranks a 1920/1925 letter above a fonds of 1890/1957.</summary>
+    public const string NarrowYear = "year_narrow";
+    public const int NarrowSpan = 10;
     public const string FromYear = "from_year";
     public const string ToYear = "to_year";
     public const string DateSort = "date_sort";
@@ -91,7 +94,11 @@ internal static class IndexFields
         d.Add(new Int32Field(ToYear, to, Field.Store.NO));
         if (from == to) d.Add(new StringField(ExactYear, YearTerm(from), Field.Store.NO));
         if (to - from > SearchDocumentBuilder.MaxSpreadYears) return;
-        for (var y = from; y <= to; y++) d.Add(new StringField(Year, YearTerm(y), Field.Store.NO));
+        for (var y = from; y <= to; y++)
+        {
+            d.Add(new StringField(Year, YearTerm(y), Field.Store.NO));
+            if (to - from < NarrowSpan) d.Add(new StringField(NarrowYear, YearTerm(y), Field.Store.NO));
+        }
     }
 
     private static void AddFacet(Document d, string dimension, IEnumerable<FacetValue> values)

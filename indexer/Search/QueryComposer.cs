@@ -29,7 +29,9 @@ internal sealed class QueryComposer(Analyzer analyzer)
         _ => 0.35f,
     };
 
-    public const float ExactYearBoost = 4f, YearInRangeBoost = 2f, DecadeBoost = 2.5f, RangeBoost = 2.5f;
+    public const float ExactYearBoost = 4f, NarrowYearBoost = 2.5f, YearInRangeBoost = 1.5f;
+    /// <summary>A date inside the asked period counts more than one that merely overlaps it.</summary>
+    public const float InsidePeriodBoost = 3f, OverlapsPeriodBoost = 1.5f;
     private const float FieldTie = 0.3f;
 
     public Query Compose(QueryText text)
@@ -50,8 +52,8 @@ internal sealed class QueryComposer(Analyzer analyzer)
 
         var dates = new List<Query>();
         dates.AddRange(text.Years.Select(Year));
-        dates.AddRange(text.Decades.Select(d => Boosted(new TermQuery(new Term("decade", IndexFields.YearTerm(d))), DecadeBoost)));
-        dates.AddRange(text.Ranges.Select(r => Boosted(Overlap(r.From, r.To), RangeBoost)));
+        dates.AddRange(text.Decades.Select(d => Period(d, d + 9)));
+        dates.AddRange(text.Ranges.Select(r => Period(r.From, r.To)));
         if (main.Clauses.Count > 0)
         {
             foreach (var d in dates) main.Add(d, Occur.SHOULD);
@@ -111,6 +113,7 @@ internal sealed class QueryComposer(Analyzer analyzer)
         var any = new DisjunctionMaxQuery(0.1f)
         {
             Boosted(new TermQuery(new Term(IndexFields.ExactYear, term)), ExactYearBoost),
+            Boosted(new TermQuery(new Term(IndexFields.NarrowYear, term)), NarrowYearBoost),
             Boosted(new TermQuery(new Term(IndexFields.Year, term)), YearInRangeBoost),
         };
         // A year written in the text ("1922 yangını") is evidence too, weaker than the record's date.
@@ -118,6 +121,19 @@ internal sealed class QueryComposer(Analyzer analyzer)
             any.Add(new TermQuery(new Term(SubFields.Of(field, SubField.Exact), term)) { Boost = 0.5f });
         return any;
     }
+
+    private static Query Period(int from, int to) => new DisjunctionMaxQuery(0f)
+    {
+        Boosted(Inside(from, to), InsidePeriodBoost),
+        Boosted(Overlap(from, to), OverlapsPeriodBoost),
+    };
+
+    /// <summary>Records whose whole date lies in [from, to].</summary>
+    public static Query Inside(int from, int to) => new BooleanQuery
+    {
+        { NumericRangeQuery.NewInt32Range(IndexFields.FromYear, from, to, true, true), Occur.MUST },
+        { NumericRangeQuery.NewInt32Range(IndexFields.ToYear, from, to, true, true), Occur.MUST },
+    };
 
     /// <summary>Records whose date overlaps the years [from, to]; an open end is unbounded.</summary>
     public static Query Overlap(int? from, int? to) => new BooleanQuery
