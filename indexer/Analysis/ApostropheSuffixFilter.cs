@@ -21,7 +21,11 @@ public sealed class ApostropheSuffixFilter : TokenFilter
         {
             if (!IsApostrophe(buffer[i])) continue;
             // A leading apostrophe ('Kordon) carries no suffix; keep what follows instead of emptying the token.
-            if (i == 0) term.SetEmpty().Append(new string(buffer, 1, term.Length - 1));
+            if (i == 0)
+            {
+                var rest = new string(buffer, 1, term.Length - 1);
+                term.SetEmpty().Append(rest);
+            }
             else term.SetLength(i);
             break;
         }

@@ -3,35 +3,37 @@ using HafizaIzmir.Archive.Text;
 namespace HafizaIzmir.Indexer.Analysis;
 
 /// <summary>
-/// A light, noun-only Turkish stemmer: it peels at most one suffix from each slot of the nominal word
-/// (<c>-ki</c>, case, 3rd-person possessive, plural) from the right, and undoes the consonant softening a
-/// vowel-initial suffix causes (<c>mektubu→mektup</c>, <c>sokağı→sokak</c>). Unlike the Snowball Turkish
-/// stemmer it never touches a bare stem: <c>liman</c> stays <c>liman</c> and <c>limanlar</c>,
-/// <c>limanında</c>, <c>limanlarındaki</c> all meet it. Every suffix is also known in its ASCII-folded
+/// A light, noun-only Turkish stemmer: it peels case, 3rd-person possessive, plural and <c>-ki</c>
+/// suffixes from the right, longest first, while what remains is a plausible stem, and undoes the
+/// consonant softening a vowel-initial suffix causes (<c>mektubu→mektup</c>, <c>sokağı→sokak</c>).
+/// Unlike the Snowball Turkish stemmer it never cuts a consonant-final bare stem: <c>liman</c> stays
+/// <c>liman</c> and <c>limanlar</c>, <c>limanında</c>, <c>limanlarındaki</c> all meet it. A vowel-final stem
+/// loses its vowel (<c>gemi</c>, <c>gemisi</c>, <c>gemiler</c> all become <c>gem</c>) — wrong as a word but the
+/// same for every form, which is what matching needs. Every suffix is also known in its ASCII-folded
 /// spelling, so the stemmer works on folded text (<c>kizlaragasi</c>) too.
 /// </summary>
 public static class TurkishLightStemmer
 {
     public const int MinimumStem = 3;
+    private const int MaxSuffixes = 5;
 
     private static readonly string[] Relative = Spellings("daki", "deki", "taki", "teki");
-    private static readonly string[] Case = Spellings(
+    private static readonly string[] Suffixes = Spellings(
+        "lar", "ler",
         "da", "de", "ta", "te", "dan", "den", "tan", "ten", "nda", "nde", "ndan", "nden",
         "a", "e", "ya", "ye", "na", "ne", "ı", "i", "u", "ü", "yı", "yi", "yu", "yü", "nı", "ni", "nu", "nü",
-        "ın", "in", "un", "ün", "nın", "nin", "nun", "nün", "la", "le", "yla", "yle");
-    private static readonly string[] Possessive = Spellings("ı", "i", "u", "ü", "sı", "si", "su", "sü");
-    private static readonly string[] Plural = ["lar", "ler"];
+        "ın", "in", "un", "ün", "nın", "nin", "nun", "nün", "la", "le", "yla", "yle",
+        "sı", "si", "su", "sü");
 
     public static string Stem(string word)
     {
         if (word.Length <= MinimumStem) return word;
         var stem = word;
-        var softened = false;
-        // "-ki" only after a locative (limanda-ki); a word merely ending in "ki" (eski) keeps it.
+        // "-ki" only after a locative (limanda-ki); a word merely ending in "ki" keeps it.
         if (Relative.Any(s => stem.EndsWith(s, StringComparison.Ordinal)) && stem.Length - 2 > MinimumStem) stem = stem[..^2];
-        foreach (var slot in new[] { Case, Possessive, Plural })
+        var softened = false;
+        for (var i = 0; i < MaxSuffixes && TryStrip(stem, Suffixes, out var rest, out var suffix); i++)
         {
-            if (!TryStrip(stem, slot, out var rest, out var suffix)) continue;
             stem = rest;
             softened = IsVowel(suffix[0]);
         }
