@@ -27,6 +27,8 @@ public static class TurkishSortKey
             char mapped;
             if (char.IsAsciiDigit(c)) mapped = (char)(FirstDigit + (c - '0'));
             else if (char.IsLetter(c)) mapped = Letter(c);
+            // Odası'na reads as one word (Odasına), so an apostrophe neither separates nor sorts.
+            else if (Indexer.Analysis.ApostropheSuffixFilter.IsApostrophe(c)) continue;
             else
             {
                 pendingSeparator = key.Length > 0;

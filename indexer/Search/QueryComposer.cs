@@ -29,9 +29,13 @@ internal sealed class QueryComposer(Analyzer analyzer)
         _ => 0.35f,
     };
 
-    public const float ExactYearBoost = 4f, NarrowYearBoost = 2.5f, YearInRangeBoost = 1.5f;
+    /// <summary>
+    /// A year typed beside words is a deliberate restriction: it must outweigh the gap between an exact
+    /// and a stemmed title match (a few points under BM25 with the title weight).
+    /// </summary>
+    public const float ExactYearBoost = 8f, NarrowYearBoost = 5f, YearInRangeBoost = 3f;
     /// <summary>A date inside the asked period counts more than one that merely overlaps it.</summary>
-    public const float InsidePeriodBoost = 3f, OverlapsPeriodBoost = 1.5f;
+    public const float InsidePeriodBoost = 6f, OverlapsPeriodBoost = 3f;
     private const float FieldTie = 0.3f;
 
     public Query Compose(QueryText text)
