@@ -22,7 +22,10 @@ public sealed partial class SearchIndex : IDisposable
     private readonly SearchAnalyzer analyzer = new();
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
-    private int unseenWrites;
+    // Writes counted, and the count the searchers were last refreshed at: a search that starts after a
+    // write must see it, even while another thread is refreshing.
+    private long writes;
+    private long refreshedAt;
 
     private SearchIndex(LuceneDirectory directory, bool created)
     {
@@ -105,20 +108,20 @@ public sealed partial class SearchIndex : IDisposable
     public void Upsert(SearchDocument document)
     {
         writer.UpdateDocument(new Term(IndexFields.Id, document.Identifier), IndexFields.ToLucene(document));
-        Interlocked.Exchange(ref unseenWrites, 1);
+        Interlocked.Increment(ref writes);
     }
 
     public void Delete(string identifier)
     {
         writer.DeleteDocuments(new Term(IndexFields.Id, identifier));
-        Interlocked.Exchange(ref unseenWrites, 1);
+        Interlocked.Increment(ref writes);
     }
 
     /// <summary>Removes every document (before a rebuild).</summary>
     public void Clear()
     {
         writer.DeleteAll();
-        Interlocked.Exchange(ref unseenWrites, 1);
+        Interlocked.Increment(ref writes);
     }
 
     /// <summary>Makes every write so far durable, remembering the journal position they reach.</summary>
@@ -133,7 +136,13 @@ public sealed partial class SearchIndex : IDisposable
 
     private T WithSearcher<T>(Func<IndexSearcher, T> use)
     {
-        if (Interlocked.Exchange(ref unseenWrites, 0) == 1) searchers.MaybeRefreshBlocking();
+        var target = Interlocked.Read(ref writes);
+        if (target > Interlocked.Read(ref refreshedAt))
+        {
+            searchers.MaybeRefreshBlocking();
+            long seen;
+            while ((seen = Interlocked.Read(ref refreshedAt)) < target && Interlocked.CompareExchange(ref refreshedAt, target, seen) != seen) { }
+        }
         var searcher = searchers.Acquire();
         try
         {
