@@ -8,53 +8,126 @@ public static class JudgedQueries
 {
     private static readonly Dictionary<string, int> Kordon = new()
     {
-        ["SRR-0004"] = 3, ["SRR-0010"] = 3, ["GZT-0011"] = 2, ["GZT-0003"] = 2, ["LIM-0001"] = 2, ["LIM-0011"] = 2,
-        ["SRR-0001"] = 2, ["SRR-0009"] = 2, ["LIM-0012"] = 2, ["LIM-0004"] = 2, ["LIM-S01"] = 1, ["SRR-0014"] = 1, ["LIM-0013"] = 1, ["LIM"] = 1,
+        ["SRR-0004"] = 3,
+        ["SRR-0010"] = 3,
+        ["GZT-0011"] = 2,
+        ["GZT-0003"] = 2,
+        ["LIM-0001"] = 2,
+        ["LIM-0011"] = 2,
+        ["SRR-0001"] = 2,
+        ["SRR-0009"] = 2,
+        ["LIM-0012"] = 2,
+        ["LIM-0004"] = 2,
+        ["LIM-S01"] = 1,
+        ["SRR-0014"] = 1,
+        ["LIM-0013"] = 1,
+        ["LIM"] = 1,
     };
     private static readonly Dictionary<string, int> Ports = new()
     {
-        ["LIM-0003"] = 3, ["GZT-0012"] = 3, ["LIM"] = 3, ["LIM-0004"] = 3, ["LIM-0008"] = 3, ["LIM-0009"] = 3, ["LIM-0016"] = 3,
-        ["GZT-0013"] = 3, ["LIM-0012"] = 2, ["SRR-0003"] = 1, ["GZT-0001"] = 1, ["SRR-0007"] = 1, ["LIM-0007"] = 1, ["KTZ-0005"] = 1,
+        ["LIM-0003"] = 3,
+        ["GZT-0012"] = 3,
+        ["LIM"] = 3,
+        ["LIM-0004"] = 3,
+        ["LIM-0008"] = 3,
+        ["LIM-0009"] = 3,
+        ["LIM-0016"] = 3,
+        ["GZT-0013"] = 3,
+        ["LIM-0012"] = 2,
+        ["SRR-0003"] = 1,
+        ["GZT-0001"] = 1,
+        ["SRR-0007"] = 1,
+        ["LIM-0007"] = 1,
+        ["KTZ-0005"] = 1,
     };
     private static readonly Dictionary<string, int> SerifRemzi = new()
     {
-        ["SRR"] = 3, ["SRR-0005"] = 3, ["SRR-0006"] = 3, ["SRR-0001"] = 2, ["SRR-S01"] = 2, ["SRR-S02"] = 2, ["SRR-0007"] = 2,
-        ["SRR-0008"] = 2, ["SRR-0009"] = 2, ["SRR-0012"] = 2,
+        ["SRR"] = 3,
+        ["SRR-0005"] = 3,
+        ["SRR-0006"] = 3,
+        ["SRR-0001"] = 2,
+        ["SRR-S01"] = 2,
+        ["SRR-S02"] = 2,
+        ["SRR-0007"] = 2,
+        ["SRR-0008"] = 2,
+        ["SRR-0009"] = 2,
+        ["SRR-0012"] = 2,
     };
     private static readonly Dictionary<string, int> Han = new() { ["KTZ-0004"] = 3, ["KTZ-0009"] = 3, ["KTZ-0001"] = 3 };
     private static readonly Dictionary<string, int> Clerk = new()
     {
-        ["KTZ-0005"] = 3, ["GZT-0018"] = 3, ["LIM-0007"] = 3, ["KTZ"] = 1, ["KTZ-0002"] = 1,
+        ["KTZ-0005"] = 3,
+        ["GZT-0018"] = 3,
+        ["LIM-0007"] = 3,
+        ["KTZ"] = 1,
+        ["KTZ-0002"] = 1,
     };
     private static readonly Dictionary<string, int> Sukru = new()
     {
-        ["KTZ-0006"] = 3, ["KTZ-0002"] = 3, ["KTZ-0001"] = 3, ["KTZ-0008"] = 3, ["KTZ"] = 3, ["KTZ-0003"] = 2, ["KTZ-0005"] = 2,
+        ["KTZ-0006"] = 3,
+        ["KTZ-0002"] = 3,
+        ["KTZ-0001"] = 3,
+        ["KTZ-0008"] = 3,
+        ["KTZ"] = 3,
+        ["KTZ-0003"] = 2,
+        ["KTZ-0005"] = 2,
     };
     private static readonly Dictionary<string, int> FrankStreet = new() { ["LIM-0014"] = 3, ["LIM-0015"] = 3, ["LIM-0013"] = 2 };
     private static readonly Dictionary<string, int> Fire1922 = new()
     {
-        ["SRR-0009"] = 3, ["SRR-0010"] = 3, ["LIM-0012"] = 3, ["LIM-0013"] = 2, ["KTZ-0006"] = 1, ["GZT-0015"] = 1,
+        ["SRR-0009"] = 3,
+        ["SRR-0010"] = 3,
+        ["LIM-0012"] = 3,
+        ["LIM-0013"] = 2,
+        ["KTZ-0006"] = 1,
+        ["GZT-0015"] = 1,
     };
     private static readonly Dictionary<string, int> Fig = new()
     {
-        ["SRR-0001"] = 3, ["SRR-0002"] = 3, ["SRR-0003"] = 3, ["SRR-0004"] = 3, ["SRR-0011"] = 3, ["SRR-0013"] = 3, ["GZT-0001"] = 3,
-        ["SRR-0012"] = 2, ["SRR-0008"] = 2, ["SRR"] = 2,
+        ["SRR-0001"] = 3,
+        ["SRR-0002"] = 3,
+        ["SRR-0003"] = 3,
+        ["SRR-0004"] = 3,
+        ["SRR-0011"] = 3,
+        ["SRR-0013"] = 3,
+        ["GZT-0001"] = 3,
+        ["SRR-0012"] = 2,
+        ["SRR-0008"] = 2,
+        ["SRR"] = 2,
     };
     private static readonly Dictionary<string, int> Tobacco = new() { ["KTZ-0002"] = 3, ["GZT-0009"] = 3, ["KTZ"] = 2 };
     private static readonly Dictionary<string, int> Carpet = new() { ["KTZ-0003"] = 3, ["KTZ-0007"] = 3, ["KTZ-0010"] = 3, ["KTZ"] = 2 };
     private static readonly Dictionary<string, int> Porters = new() { ["SRR-0004"] = 3, ["LIM-0006"] = 3, ["LIM-0010"] = 3, ["LIM-0005"] = 2 };
     private static readonly Dictionary<string, int> Reyent = new()
     {
-        ["SRR-0014"] = 3, ["SRR-0006"] = 3, ["SRR"] = 2, ["SRR-S01"] = 2, ["SRR-0001"] = 2, ["SRR-0002"] = 2, ["SRR-0003"] = 2,
-        ["SRR-0008"] = 2, ["SRR-0009"] = 2,
+        ["SRR-0014"] = 3,
+        ["SRR-0006"] = 3,
+        ["SRR"] = 2,
+        ["SRR-S01"] = 2,
+        ["SRR-0001"] = 2,
+        ["SRR-0002"] = 2,
+        ["SRR-0003"] = 2,
+        ["SRR-0008"] = 2,
+        ["SRR-0009"] = 2,
     };
     private static readonly Dictionary<string, int> Kostaki = new() { ["GZT-0011"] = 3, ["SRR-0005"] = 2, ["SRR-0010"] = 2 };
     private static readonly Dictionary<string, int> Arditi = new() { ["GZT-0007"] = 3 };
     private static readonly Dictionary<string, int> Marseille = new() { ["SRR-0001"] = 3, ["SRR-0003"] = 3, ["SRR-0012"] = 3 };
     private static readonly Dictionary<string, int> Year1923 = new()
     {
-        ["SRR-0001"] = 3, ["SRR-0003"] = 3, ["GZT-0001"] = 3, ["GZT-0002"] = 3, ["LIM-0013"] = 3,
-        ["KTZ-0003"] = 2, ["GZT-0008"] = 2, ["KTZ-0004"] = 2, ["SRR-S01"] = 1, ["SRR"] = 1, ["LIM"] = 1, ["GZT"] = 1, ["KTZ"] = 1,
+        ["SRR-0001"] = 3,
+        ["SRR-0003"] = 3,
+        ["GZT-0001"] = 3,
+        ["GZT-0002"] = 3,
+        ["LIM-0013"] = 3,
+        ["KTZ-0003"] = 2,
+        ["GZT-0008"] = 2,
+        ["KTZ-0004"] = 2,
+        ["SRR-S01"] = 1,
+        ["SRR"] = 1,
+        ["LIM"] = 1,
+        ["GZT"] = 1,
+        ["KTZ"] = 1,
     };
     private static readonly Dictionary<string, int> Twenties = new[]
     {
@@ -68,15 +141,32 @@ public static class JudgedQueries
     }.ToDictionary(id => id, _ => 2);
     private static readonly Dictionary<string, int> Fire = new()
     {
-        ["SRR-0009"] = 3, ["SRR-0010"] = 3, ["LIM-0012"] = 3, ["LIM-0013"] = 3, ["GZT-0015"] = 3, ["KTZ-0006"] = 3,
+        ["SRR-0009"] = 3,
+        ["SRR-0010"] = 3,
+        ["LIM-0012"] = 3,
+        ["LIM-0013"] = 3,
+        ["GZT-0015"] = 3,
+        ["KTZ-0006"] = 3,
     };
     private static readonly Dictionary<string, int> Quay = new()
     {
-        ["LIM-S01"] = 3, ["LIM-0001"] = 3, ["LIM-0002"] = 3, ["LIM-0011"] = 3, ["SRR-0004"] = 2, ["GZT-0013"] = 2, ["LIM"] = 1,
+        ["LIM-S01"] = 3,
+        ["LIM-0001"] = 3,
+        ["LIM-0002"] = 3,
+        ["LIM-0011"] = 3,
+        ["SRR-0004"] = 2,
+        ["GZT-0013"] = 2,
+        ["LIM"] = 1,
     };
     private static readonly Dictionary<string, int> Customs = new()
     {
-        ["KTZ-0005"] = 3, ["LIM-0006"] = 3, ["LIM-0007"] = 3, ["LIM-S02"] = 3, ["LIM-0010"] = 2, ["GZT-0018"] = 2, ["LIM"] = 1,
+        ["KTZ-0005"] = 3,
+        ["LIM-0006"] = 3,
+        ["LIM-0007"] = 3,
+        ["LIM-S02"] = 3,
+        ["LIM-0010"] = 2,
+        ["GZT-0018"] = 2,
+        ["LIM"] = 1,
     };
 
     public static readonly IReadOnlyList<(string Query, IReadOnlyDictionary<string, int> Grades)> All =

@@ -14,9 +14,12 @@ public sealed class SearchIndexTests(TestCorpus corpus) : IClassFixture<TestCorp
         SearchDocumentBuilder.Build(
             new Record
             {
-                Identifier = id, Level = Level.Item, Title = new LocalizedText(title),
+                Identifier = id,
+                Level = Level.Item,
+                Title = new LocalizedText(title),
                 Description = description is null ? null : new LocalizedText(description),
-                Date = date is null ? null : EdtfDate.Parse(date), State = WorkflowState.Published,
+                Date = date is null ? null : EdtfDate.Parse(date),
+                State = WorkflowState.Published,
             },
             new Dictionary<string, Authority>(), [])!;
 
