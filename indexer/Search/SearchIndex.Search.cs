@@ -1,0 +1,88 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace HafizaIzmir.Indexer.Search;
+
+public sealed partial class SearchIndex
+{
+    /// <summary>Deep paging beyond this many hits is refused by clamping: nobody reads page 500.</summary>
+    public const int MaxWindow = 10_000;
+
+    public SearchResult Search(SearchQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return WithSearcher(searcher => Run(searcher, query));
+    }
+
+    private SearchResult Run(IndexSearcher searcher, SearchQuery query)
+    {
+        var size = Math.Clamp(query.Size, 1, SearchQuery.MaxSize);
+        var page = Math.Clamp(query.Page, 1, MaxWindow / size);
+        var text = QueryText.Parse(query.Text);
+        var composer = new QueryComposer(analyzer);
+        var lucene = composer.Compose(text);
+        var filter = FilterOf(query);
+        var facets = new FacetCounter(IndexFields.FacetDimensions);
+        var top = Collector(query.Sort, text.IsEmpty, page * size);
+        searcher.Search(lucene, filter, MultiCollector.Wrap(top, facets));
+
+        var docs = top.GetTopDocs((page - 1) * size, size);
+        var snippets = new SnippetWriter(analyzer, lucene);
+        var hits = docs.ScoreDocs.Select(sd =>
+        {
+            var doc = searcher.Doc(sd.Doc);
+            var id = doc.Get(IndexFields.Id);
+            return new SearchHit(id, doc.Get(IndexFields.StoredTitle), doc.Get(IndexFields.DateText), snippets.For(doc), SearchResult.UrlOf(id));
+        }).ToList();
+
+        string? didYouMean = null;
+        if (top.TotalHits == 0 && !text.IsEmpty && query.Text is { } typed)
+        {
+            var suggestion = new SpellingSuggester(analyzer, searcher.IndexReader).Suggest(typed, text);
+            if (suggestion is not null && searcher.Search(composer.Compose(QueryText.Parse(suggestion)), filter, 1).TotalHits > 0)
+                didYouMean = suggestion;
+        }
+        return new SearchResult(top.TotalHits, page, size, hits, facets.Result(), didYouMean);
+    }
+
+    private static ITopDocsCollector Collector(SearchSort sort, bool noText, int window)
+    {
+        Sort? order = sort switch
+        {
+            SearchSort.Date => new Sort(UndatedLast(), new SortField(IndexFields.TitleSort, SortFieldType.STRING)),
+            SearchSort.Title => new Sort(new SortField(IndexFields.TitleSort, SortFieldType.STRING), new SortField(IndexFields.IdSort, SortFieldType.STRING)),
+            // Without words there is no relevance: reference-code order keeps a fonds and its parts together.
+            _ when noText => new Sort(new SortField(IndexFields.IdSort, SortFieldType.STRING)),
+            _ => null,
+        };
+        return order is null
+            ? TopScoreDocCollector.Create(window, true)
+            : TopFieldCollector.Create(order, window, true, false, false, true);
+    }
+
+    private static SortField UndatedLast()
+    {
+        var field = new SortField(IndexFields.DateSort, SortFieldType.INT64);
+        field.SetMissingValue(long.MaxValue);
+        return field;
+    }
+
+    private static Filter? FilterOf(SearchQuery q)
+    {
+        var all = new BooleanQuery();
+        void Require(string dimension, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value)) all.Add(new TermQuery(new Term(dimension, value.Trim())), Occur.MUST);
+        }
+        Require("person", q.Person);
+        Require("institution", q.Institution);
+        Require("place", q.Place);
+        Require("axis", q.Axis);
+        Require("type", q.Type);
+        Require("genre", q.Genre);
+        Require("language", q.Language);
+        Require("decade", q.Decade is { } d ? IndexFields.YearTerm(d / 10 * 10) : null);
+        if (q.FromYear is not null || q.ToYear is not null) all.Add(QueryComposer.Overlap(q.FromYear, q.ToYear), Occur.MUST);
+        return all.Clauses.Count == 0 ? null : new QueryWrapperFilter(all);
+    }
+}
