@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using HafizaIzmir.Archive.Storage;
 using HafizaIzmir.Site.Derived;
+using HafizaIzmir.Archive.Derived;
 using HafizaIzmir.Site.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 

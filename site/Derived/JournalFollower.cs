@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
+using HafizaIzmir.Archive.Derived;
+
 namespace HafizaIzmir.Site.Derived;
 
 /// <summary>

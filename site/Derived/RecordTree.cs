@@ -2,6 +2,8 @@ using System.Text.Json;
 using HafizaIzmir.Archive.Domain;
 using HafizaIzmir.Site.Web;
 
+using HafizaIzmir.Archive.Derived;
+
 namespace HafizaIzmir.Site.Derived;
 
 using Archive = HafizaIzmir.Archive.Storage.Archive;

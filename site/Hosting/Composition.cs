@@ -1,6 +1,7 @@
 using HafizaIzmir.Archive.Storage;
 using HafizaIzmir.Site.Accounts;
 using HafizaIzmir.Site.Derived;
+using HafizaIzmir.Archive.Derived;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HafizaIzmir.Site.Hosting;

@@ -1,5 +1,6 @@
 using HafizaIzmir.Archive.Storage;
 using HafizaIzmir.Site.Derived;
+using HafizaIzmir.Archive.Derived;
 using HafizaIzmir.Site.Web;
 using Microsoft.AspNetCore.Http.Features;
 

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using HafizaIzmir.Archive.Domain;
 using HafizaIzmir.Site.Derived;
+using HafizaIzmir.Archive.Derived;
 
 namespace HafizaIzmir.Site.Web;
 

@@ -2,6 +2,7 @@ using HafizaIzmir.Archive.Domain;
 using Record = HafizaIzmir.Archive.Domain.Record;
 using HafizaIzmir.Archive.Storage;
 using HafizaIzmir.Site.Derived;
+using HafizaIzmir.Archive.Derived;
 
 namespace HafizaIzmir.Tests.Site;
 

@@ -1,6 +1,7 @@
 using HafizaIzmir.Archive.Domain;
 using HafizaIzmir.Archive.Storage;
 using HafizaIzmir.Site.Derived;
+using HafizaIzmir.Archive.Derived;
 using HafizaIzmir.Site.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -1,7 +1,7 @@
 using HafizaIzmir.Archive.Domain;
 using HafizaIzmir.Archive.Storage;
 
-namespace HafizaIzmir.Site.Derived;
+namespace HafizaIzmir.Archive.Derived;
 
 using Archive = HafizaIzmir.Archive.Storage.Archive;
 
@@ -32,7 +32,7 @@ public interface IDerivedData
 /// archive (never taken from the entry), so a stale or repeated entry simply re-applies the current state.
 /// Exactly one of the values is set when the object exists; none when it is gone.
 /// </summary>
-public sealed record ArchiveChange(JournalEntry Entry, Record? Record = null, Authority? Authority = null, Accession? Accession = null)
+public sealed record ArchiveChange(JournalEntry Entry, Record? Record = null, Authority? Authority = null, Accession? Accession = null, int? HeadVersion = null)
 {
     public const string RecordPrefix = "record:";
     public const string AuthorityPrefix = "authority:";
@@ -43,15 +43,30 @@ public sealed record ArchiveChange(JournalEntry Entry, Record? Record = null, Au
         ? Entry.ObjectId[RecordPrefix.Length..]
         : null;
 
+    /// <summary>
+    /// True while the entry announces a version the object has not reached yet: the commit is still in
+    /// progress (or failed; after <paramref name="settle"/> it is treated as abandoned).
+    /// </summary>
+    public bool IsPending(DateTimeOffset now, TimeSpan settle) => (HeadVersion ?? 0) < Entry.Version && now - Entry.At < settle;
+
     public static async Task<ArchiveChange> ReadAsync(Archive archive, JournalEntry entry, CancellationToken ct)
     {
         var id = entry.ObjectId;
         if (id.StartsWith(RecordPrefix, StringComparison.Ordinal))
-            return new(entry, Record: (await archive.GetRecordAsync(id[RecordPrefix.Length..], ct))?.Value);
+        {
+            var record = await archive.GetRecordAsync(id[RecordPrefix.Length..], ct);
+            return new(entry, Record: record?.Value, HeadVersion: record?.Version);
+        }
         if (id.StartsWith(AuthorityPrefix, StringComparison.Ordinal))
-            return new(entry, Authority: (await archive.GetAuthorityAsync(id[AuthorityPrefix.Length..], ct))?.Value);
+        {
+            var authority = await archive.GetAuthorityAsync(id[AuthorityPrefix.Length..], ct);
+            return new(entry, Authority: authority?.Value, HeadVersion: authority?.Version);
+        }
         if (id.StartsWith(AccessionPrefix, StringComparison.Ordinal))
-            return new(entry, Accession: (await archive.GetAccessionAsync(id[AccessionPrefix.Length..], ct))?.Value);
+        {
+            var accession = await archive.GetAccessionAsync(id[AccessionPrefix.Length..], ct);
+            return new(entry, Accession: accession?.Value, HeadVersion: accession?.Version);
+        }
         return new(entry);
     }
 }

@@ -1,6 +1,6 @@
 using HafizaIzmir.Archive.Storage;
 
-namespace HafizaIzmir.Site.Derived;
+namespace HafizaIzmir.Archive.Derived;
 
 using Archive = HafizaIzmir.Archive.Storage.Archive;
 
@@ -50,23 +50,51 @@ public sealed class DerivedData(string directory, Archive archive, IEnumerable<I
         return true;
     }
 
-    /// <summary>Applies every journal entry after the saved position; returns how many were applied.</summary>
-    public async Task<int> CatchUpAsync(CancellationToken ct)
+    /// <summary>How far back each catch-up re-reads, for writers whose clocks run slightly behind.</summary>
+    public static readonly TimeSpan ClockMargin = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long an announced version may stay unreached before it counts as an abandoned commit.</summary>
+    public static readonly TimeSpan SettleWindow = TimeSpan.FromMinutes(1);
+
+    // Entries applied after the saved position (or within the clock margin before it), so re-reads skip them.
+    private readonly HashSet<string> _applied = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Applies the journal entries not yet applied; returns how many. An entry whose commit is still in
+    /// progress holds the saved position back (later entries are applied meanwhile and remembered), so the
+    /// version it announces is picked up once it lands instead of being skipped.
+    /// </summary>
+    public async Task<int> CatchUpAsync(CancellationToken ct, TimeProvider? clock = null)
     {
         await _busy.WaitAsync(ct);
         try
         {
-            var position = ReadPosition();
+            var now = (clock ?? TimeProvider.System).GetUtcNow();
+            var saved = ReadPosition();
+            var position = saved;
+            var held = false;
             var applied = 0;
-            await foreach (var entry in archive.Journal.ReadAfterAsync(position, ct))
+            await foreach (var entry in archive.Journal.ReadAfterAsync(ChangeJournal.Rewind(saved, ClockMargin), ct))
             {
-                var change = await ArchiveChange.ReadAsync(archive, entry, ct);
-                foreach (var store in _stores) await store.ApplyAsync(change, ct);
-                position = entry.Position;
+                if (!_applied.Contains(entry.Position))
+                {
+                    var change = await ArchiveChange.ReadAsync(archive, entry, ct);
+                    if (change.IsPending(now, SettleWindow))
+                    {
+                        held = true;
+                        continue;
+                    }
+                    foreach (var store in _stores) await store.ApplyAsync(change, ct);
+                    _applied.Add(entry.Position);
+                    applied++;
+                }
+                if (!held && string.CompareOrdinal(entry.Position, position) > 0) position = entry.Position;
                 // Persist in batches: a crash re-applies at most one batch, which the stores tolerate.
-                if (++applied % 500 == 0) await SaveAllAsync(position, ct);
+                if (applied > 0 && applied % 500 == 0) await SaveAllAsync(position, ct);
             }
-            if (applied % 500 != 0) await SaveAllAsync(position, ct);
+            if (applied > 0 || position != saved) await SaveAllAsync(position, ct);
+            var keepFrom = ChangeJournal.Rewind(position, ClockMargin) ?? "";
+            _applied.RemoveWhere(p => string.CompareOrdinal(p, keepFrom) < 0);
             return applied;
         }
         finally
