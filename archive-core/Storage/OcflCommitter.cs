@@ -88,6 +88,7 @@ internal sealed class OcflCommitter(OcflRepository repository)
             var bytes = inventory.ToJson();
 
             string claimETag;
+            await repository.Marks.MarkAsync(versionKey, ct);
             try
             {
                 claimETag = await PutAsync($"{versionKey}/inventory.json", bytes, BlobCondition.IfAbsent, ct);
@@ -134,6 +135,7 @@ internal sealed class OcflCommitter(OcflRepository repository)
             }
 
             await WriteRootSidecarAsync(objectKey, ct);
+            await ReleaseMarkAsync(versionKey);
             return new OcflCommitResult(n, Changed: true);
         }
     }
@@ -181,7 +183,7 @@ internal sealed class OcflCommitter(OcflRepository repository)
         var files = await Store.ListAsync(versionKey + "/", ct).ToListAsync(ct);
         if (files.Count == 0) return true; // gone meanwhile
         var age = repository.Clock.GetUtcNow() - files.Max(f => f.LastModified);
-        if (age < repository.AbandonedAfter) return false;
+        if (age < repository.AbandonedAfter && !await repository.Marks.IsWriterGoneAsync(versionKey, ct)) return false;
         if (((await repository.ReadRootInventoryAsync(objectKey, ct))?.Inventory.Head ?? 0) != n - 1) return false;
         // The claim goes last, so nobody can claim the version while its old files are still being removed.
         foreach (var file in files.OrderBy(f => f.Key.EndsWith("/inventory.json", StringComparison.Ordinal)))
@@ -196,10 +198,23 @@ internal sealed class OcflCommitter(OcflRepository repository)
             if ((await Store.GetPropertiesAsync($"{versionKey}/inventory.json", ct))?.ETag != claimETag) return; // no longer ours
             foreach (var key in written) await Store.DeleteAsync(key, ct);
             await Store.DeleteAsync($"{versionKey}/inventory.json", ct);
+            await ReleaseMarkAsync(versionKey);
         }
         catch (BlobStoreUnavailableException)
         {
             // what is left is a version directory above the head: invisible to readers, removed by repair
+        }
+    }
+
+    /// <summary>The mark only speeds up recognising a dead writer; failing to remove it is harmless.</summary>
+    private async Task ReleaseMarkAsync(string versionKey)
+    {
+        try
+        {
+            await repository.Marks.ReleaseAsync(versionKey, CancellationToken.None);
+        }
+        catch (BlobStoreUnavailableException)
+        {
         }
     }
 

@@ -32,6 +32,9 @@ public sealed class OcflRepository(IBlobStore store, TimeProvider? clock = null,
     /// </summary>
     public TimeSpan AbandonedAfter { get; set; } = TimeSpan.FromMinutes(10);
 
+    internal WriterMarks Marks => _marks ??= new WriterMarks(Store);
+    private WriterMarks? _marks;
+
     /// <summary>Writes the storage root declaration and layout description if absent.</summary>
     public async Task InitializeAsync(CancellationToken ct = default)
     {

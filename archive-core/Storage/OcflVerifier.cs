@@ -86,13 +86,30 @@ internal sealed partial class OcflVerifier(OcflRepository repository)
 
     private async Task<string?> TryRepairAsync(OcflRepair fix, CancellationToken ct)
     {
-        if (fix.Files.Count > 0 && repository.Clock.GetUtcNow() - fix.Files.Max(f => f.LastModified) < repository.AbandonedAfter)
+        if (fix.Files.Count > 0 && repository.Clock.GetUtcNow() - fix.Files.Max(f => f.LastModified) < repository.AbandonedAfter
+            && !await WritersGoneAsync(fix.Files, ct))
             return null;
         await fix.Apply(ct);
         return fix.Files.Count > 0
             ? $"{fix.Problem.Where}: removed {fix.Files.Count} file(s) ({fix.Problem.Code} {fix.Problem.Message})"
             : $"{fix.Problem.Where}: rewritten ({fix.Problem.Code} {fix.Problem.Message})";
     }
+
+    /// <summary>True when every version directory the files lie in was left by a writer known to have exited.</summary>
+    private async Task<bool> WritersGoneAsync(IEnumerable<BlobProperties> files, CancellationToken ct)
+    {
+        // A file outside any version directory (the object declaration of a first version that was never
+        // committed) belongs to the writer of v1.
+        var versionKeys = files.Select(f => VersionDirectory().Match(f.Key) is { Success: true } m
+            ? m.Groups[1].Value
+            : f.Key[..Math.Max(0, f.Key.LastIndexOf('/'))] + "/v1");
+        foreach (var versionKey in versionKeys.Distinct(StringComparer.Ordinal))
+            if (!await repository.Marks.IsWriterGoneAsync(versionKey, ct)) return false;
+        return true;
+    }
+
+    [GeneratedRegex(@"^(.+/v\d+)/")]
+    private static partial Regex VersionDirectory();
 
     private static bool InsideAny(string key, HashSet<string> objectKeys)
     {

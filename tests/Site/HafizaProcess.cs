@@ -16,9 +16,20 @@ public static class HafizaProcess
 {
     public static string DllPath => Path.Combine(AppContext.BaseDirectory, "hafiza.dll");
 
-    public static async Task<ProcessResult> RunAsync(
-        IEnumerable<string> args, string? stdin = null, IReadOnlyDictionary<string, string?>? env = null,
-        TimeSpan? timeout = null, string? workingDirectory = null)
+    /// <summary>Starts the program without waiting, for tests that stop or kill it themselves.</summary>
+    public static Process Start(IEnumerable<string> args)
+    {
+        var process = Process.Start(StartInfo(args, null)) ?? throw new InvalidOperationException("could not start dotnet");
+        // Drain the output so a chatty program never blocks on a full pipe.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        process.StandardInput.Close();
+        return process;
+    }
+
+    private static ProcessStartInfo StartInfo(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? env)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -26,7 +37,7 @@ public static class HafizaProcess
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
+            WorkingDirectory = AppContext.BaseDirectory,
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
@@ -38,6 +49,15 @@ public static class HafizaProcess
         start.Environment["DOTNET_NOLOGO"] = "1";
         foreach (var (name, value) in env ?? new Dictionary<string, string?>())
             start.Environment[name] = value;
+        return start;
+    }
+
+    public static async Task<ProcessResult> RunAsync(
+        IEnumerable<string> args, string? stdin = null, IReadOnlyDictionary<string, string?>? env = null,
+        TimeSpan? timeout = null, string? workingDirectory = null)
+    {
+        var start = StartInfo(args, env);
+        if (workingDirectory is not null) start.WorkingDirectory = workingDirectory;
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace HafizaIzmir.Archive.Storage;
+
+/// <summary>
+/// Who is writing a version. A writer marks a version before claiming it and removes the mark after the
+/// commit (or its clean-up). When the process that left a version directory behind ran on this machine and
+/// is gone, its leftover is abandoned at once; otherwise (another machine, no mark) only age tells, and
+/// <see cref="OcflRepository.AbandonedAfter"/> applies. This is what lets an import be re-run right after a crash.
+/// </summary>
+internal sealed class WriterMarks(IBlobStore store)
+{
+    public const string Prefix = "writers/";
+
+    private static readonly Lazy<string> Machine = new(MachineIdentity);
+    private static readonly Lazy<long> StartTicks = new(() => Process.GetCurrentProcess().StartTime.ToUniversalTime().Ticks);
+
+    public async Task MarkAsync(string versionKey, CancellationToken ct)
+    {
+        var mark = new Mark(Machine.Value, Environment.ProcessId, StartTicks.Value);
+        await store.PutAsync(KeyOf(versionKey), new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(mark)), BlobCondition.None, ct);
+    }
+
+    public Task ReleaseAsync(string versionKey, CancellationToken ct) => store.DeleteAsync(KeyOf(versionKey), ct);
+
+    /// <summary>True only when the mark proves its writer ran on this machine and has exited.</summary>
+    public async Task<bool> IsWriterGoneAsync(string versionKey, CancellationToken ct)
+    {
+        var blob = await store.GetAsync(KeyOf(versionKey), ct);
+        if (blob is null) return false;
+        Mark? mark;
+        try
+        {
+            mark = JsonSerializer.Deserialize<Mark>(blob.Bytes);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        if (mark is null || mark.Machine != Machine.Value) return false;
+        if (mark.Pid == Environment.ProcessId && mark.StartTicks == StartTicks.Value) return false; // that is us
+        try
+        {
+            using var process = Process.GetProcessById(mark.Pid);
+            // A pid reused by a later process is not the writer.
+            return Math.Abs(process.StartTime.ToUniversalTime().Ticks - mark.StartTicks) > TimeSpan.TicksPerSecond;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return true; // no such process
+        }
+    }
+
+    private static string KeyOf(string versionKey) =>
+        Prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(versionKey))) + ".json";
+
+    /// <summary>
+    /// This machine's boot and pid namespace: containers on one host share a boot id but not their pids,
+    /// so both go into the identity.
+    /// </summary>
+    private static string MachineIdentity()
+    {
+        static string Read(string path)
+        {
+            try
+            {
+                return File.Exists(path) ? File.ReadAllText(path).Trim() : "";
+            }
+            catch (IOException)
+            {
+                return "";
+            }
+        }
+        string pidNamespace;
+        try
+        {
+            pidNamespace = new FileInfo("/proc/self/ns/pid").LinkTarget ?? "";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            pidNamespace = "";
+        }
+        return $"{Environment.MachineName}|{Read("/proc/sys/kernel/random/boot_id")}|{pidNamespace}";
+    }
+
+    private sealed record Mark(string Machine, int Pid, long StartTicks);
+}
