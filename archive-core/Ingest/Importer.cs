@@ -121,7 +121,7 @@ public sealed class Importer(Storage.Archive archive, FileProbe probe, TimeProvi
     /// How many saves run at once. Each save ends in several durable (fsynced) writes; running them side by
     /// side lets the file system group those flushes, which measured here turns ~200 writes/s into ~7,000.
     /// </summary>
-    public const int ConcurrentSaves = 16;
+    public const int ConcurrentSaves = 32;
 
     private static async Task<int> RunConcurrentlyAsync(string stage, IReadOnlyList<Func<CancellationToken, Task>> work, IProgress<ImportProgress>? progress, CancellationToken ct, int doneBefore = 0, int? total = null)
     {

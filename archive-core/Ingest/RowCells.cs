@@ -84,12 +84,14 @@ public sealed class RowCells(CsvHeader header, CsvRow row, IssueList issues)
         return null;
     }
 
-    /// <summary>Turkish text with its optional English counterpart; English alone has nothing to translate.</summary>
+    /// <summary>
+    /// Turkish text with its optional English counterpart. English alone is accepted (a letter written in
+    /// English may be described only in English); the Turkish side is then empty.
+    /// </summary>
     public LocalizedText? Localized(string trColumn, string enColumn)
     {
         var tr = Optional(trColumn);
         var en = Optional(enColumn);
-        if (tr is null && en is not null) Error(enColumn, $"'{enColumn}' is given but '{trColumn}' is empty; the Turkish text is required");
-        return tr is null ? null : new LocalizedText(tr, en);
+        return tr is null && en is null ? null : new LocalizedText(tr ?? "", en);
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -10,9 +9,9 @@ namespace HafizaIzmir.Archive.Storage;
 /// Blobs as files under a root directory: key <c>a/b/c</c> is the file <c>{root}/a/b/c</c>.
 /// <para>
 /// Writes are durable and atomic: the bytes go to a file in a temporary directory outside the key space
-/// (default <c>{root}/../tmp</c>, which must be on the same filesystem so the final rename is atomic), are
-/// flushed to disk, and the file is renamed over the key; the directory is then fsynced where the platform
-/// allows it. Every write, conditional or not, takes an exclusive lock on one of 256 lock files
+/// (default <c>{root}/../tmp</c>, which must be on the same filesystem so the final rename is atomic), and the
+/// file is renamed over the key; the write returns once file and rename are on disk (see
+/// <see cref="FileSystemDurability"/>: a shared flush on Linux, fsync of file and directory elsewhere). Every write, conditional or not, takes an exclusive lock on one of 256 lock files
 /// (<c>{temp}/locks/xx.lock</c>, chosen by the key's hash, opened with <see cref="FileShare.None"/> which is an
 /// flock on Unix), so check-and-rename is atomic across threads and processes.
 /// </para>
@@ -30,6 +29,8 @@ public sealed class FileSystemBlobStore : IBlobStore
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
     private readonly string root;
     private readonly string tempDirectory;
+    private readonly FileSystemDurability durability;
+    private volatile bool directoriesReady;
 
     public FileSystemBlobStore(string root, string? tempDirectory = null)
     {
@@ -38,7 +39,11 @@ public sealed class FileSystemBlobStore : IBlobStore
         var inside = this.tempDirectory + Path.DirectorySeparatorChar;
         if (inside.StartsWith(this.root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             throw new ArgumentException($"the temporary directory '{this.tempDirectory}' must lie outside the store root '{this.root}'", nameof(tempDirectory));
+        durability = new FileSystemDurability(this.root);
     }
+
+    /// <summary>Where this store keeps its temporary files; also home to other machine-local bookkeeping.</summary>
+    public string TempDirectory => tempDirectory;
 
     public string Description => $"filesystem {root}";
     public string Root => root;
@@ -91,14 +96,15 @@ public sealed class FileSystemBlobStore : IBlobStore
         string? temp = null;
         try
         {
-            Directory.CreateDirectory(tempDirectory);
+            EnsureDirectories();
             temp = Path.Combine(tempDirectory, $"{Guid.NewGuid():N}.tmp");
             await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
             {
                 await content.CopyToAsync(file, ct);
                 await file.FlushAsync(ct);
-                file.Flush(flushToDisk: true);
+                if (!FileSystemDurability.GroupsFlushes) file.Flush(flushToDisk: true);
             }
+            string etag;
             using (await LockAsync(key, ct))
             {
                 var existing = new FileInfo(target);
@@ -117,10 +123,12 @@ public sealed class FileSystemBlobStore : IBlobStore
                 File.SetLastWriteTimeUtc(temp, stamp);
                 MoveIntoPlace(temp, target);
                 temp = null;
-                SyncDirectory(Path.GetDirectoryName(target)!);
+                if (!FileSystemDurability.GroupsFlushes) FileSystemDurability.SyncDirectory(Path.GetDirectoryName(target)!);
                 var written = new FileInfo(target);
-                return ETag(written.Length, written.LastWriteTimeUtc);
+                etag = ETag(written.Length, written.LastWriteTimeUtc);
             }
+            if (FileSystemDurability.GroupsFlushes) await durability.FlushAsync();
+            return etag;
         }
         catch (Exception e) when (e is IOException and not BlobConditionFailedException and not BlobStoreUnavailableException || e is UnauthorizedAccessException)
         {
@@ -214,7 +222,8 @@ public sealed class FileSystemBlobStore : IBlobStore
                 File.Move(temp, target, overwrite: true);
                 return;
             }
-            catch (DirectoryNotFoundException) when (attempt < 5) { }
+            // Linux reports a vanished target directory as a missing file; the temp file still being there tells them apart.
+            catch (IOException e) when (attempt < 5 && e is DirectoryNotFoundException or FileNotFoundException && File.Exists(temp)) { }
         }
     }
 
@@ -230,8 +239,8 @@ public sealed class FileSystemBlobStore : IBlobStore
 
     private async Task<IDisposable> LockAsync(string key, CancellationToken ct)
     {
+        EnsureDirectories();
         var locks = Path.Combine(tempDirectory, "locks");
-        Directory.CreateDirectory(locks);
         var stripe = SHA256.HashData(Encoding.UTF8.GetBytes(key))[0];
         var path = Path.Combine(locks, $"{stripe:x2}.lock");
         var clock = Stopwatch.StartNew();
@@ -250,6 +259,14 @@ public sealed class FileSystemBlobStore : IBlobStore
                 throw new BlobStoreUnavailableException($"could not lock '{key}' in {Description} within {LockTimeout.TotalSeconds:0} s: {e.Message}", e);
             }
         }
+    }
+
+    /// <summary>Created on the first write, not in the constructor, so a read-only store stays untouched.</summary>
+    private void EnsureDirectories()
+    {
+        if (directoriesReady) return;
+        Directory.CreateDirectory(Path.Combine(tempDirectory, "locks"));
+        directoriesReady = true;
     }
 
     private static bool IsAbsent(Exception e, string path) =>
@@ -272,24 +289,4 @@ public sealed class FileSystemBlobStore : IBlobStore
     }
 
     /// <summary>Makes the rename itself durable; only POSIX systems let a directory be opened and fsynced.</summary>
-    private static void SyncDirectory(string directory)
-    {
-        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) return;
-        var fd = Posix.open(directory, 0);
-        if (fd < 0) return;
-        try { Posix.fsync(fd); }
-        finally { Posix.close(fd); }
-    }
-
-    private static class Posix
-    {
-        [DllImport("libc", SetLastError = true)]
-        internal static extern int open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
-
-        [DllImport("libc", SetLastError = true)]
-        internal static extern int fsync(int fd);
-
-        [DllImport("libc", SetLastError = true)]
-        internal static extern int close(int fd);
-    }
 }

@@ -32,7 +32,13 @@ public sealed class OcflRepository(IBlobStore store, TimeProvider? clock = null,
     /// </summary>
     public TimeSpan AbandonedAfter { get; set; } = TimeSpan.FromMinutes(10);
 
-    internal WriterMarks Marks => _marks ??= new WriterMarks(Store);
+    /// <summary>
+    /// A local directory for marks that tell which process on this machine is writing which version (see
+    /// <see cref="WriterMarks"/>); defaults to the filesystem store's temporary directory, none for other stores.
+    /// </summary>
+    public string? WriterMarksDirectory { get; init; } = store is FileSystemBlobStore fs ? Path.Combine(fs.TempDirectory, "writers") : null;
+
+    internal WriterMarks Marks => _marks ??= new WriterMarks(WriterMarksDirectory);
     private WriterMarks? _marks;
 
     /// <summary>Writes the storage root declaration and layout description if absent.</summary>

@@ -10,33 +10,39 @@ namespace HafizaIzmir.Archive.Storage;
 /// commit (or its clean-up). When the process that left a version directory behind ran on this machine and
 /// is gone, its leftover is abandoned at once; otherwise (another machine, no mark) only age tells, and
 /// <see cref="OcflRepository.AbandonedAfter"/> applies. This is what lets an import be re-run right after a crash.
+/// Marks only ever prove something to a process on the same machine, so they are small local files (not
+/// blobs, not fsynced: a mark lost in a power cut only means waiting for the age threshold). Without a
+/// directory, nothing is marked and age alone decides.
 /// </summary>
-internal sealed class WriterMarks(IBlobStore store)
+internal sealed class WriterMarks(string? directory)
 {
-    public const string Prefix = "writers/";
-
     private static readonly Lazy<string> Machine = new(MachineIdentity);
     private static readonly Lazy<long> StartTicks = new(() => Process.GetCurrentProcess().StartTime.ToUniversalTime().Ticks);
 
     public async Task MarkAsync(string versionKey, CancellationToken ct)
     {
+        if (directory is null) return;
+        Directory.CreateDirectory(directory);
         var mark = new Mark(Machine.Value, Environment.ProcessId, StartTicks.Value);
-        await store.PutAsync(KeyOf(versionKey), new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(mark)), BlobCondition.None, ct);
+        await File.WriteAllBytesAsync(PathOf(versionKey), JsonSerializer.SerializeToUtf8Bytes(mark), ct);
     }
 
-    public Task ReleaseAsync(string versionKey, CancellationToken ct) => store.DeleteAsync(KeyOf(versionKey), ct);
+    public Task ReleaseAsync(string versionKey, CancellationToken ct)
+    {
+        if (directory is not null) File.Delete(PathOf(versionKey));
+        return Task.CompletedTask;
+    }
 
     /// <summary>True only when the mark proves its writer ran on this machine and has exited.</summary>
     public async Task<bool> IsWriterGoneAsync(string versionKey, CancellationToken ct)
     {
-        var blob = await store.GetAsync(KeyOf(versionKey), ct);
-        if (blob is null) return false;
+        if (directory is null || !File.Exists(PathOf(versionKey))) return false;
         Mark? mark;
         try
         {
-            mark = JsonSerializer.Deserialize<Mark>(blob.Bytes);
+            mark = JsonSerializer.Deserialize<Mark>(await File.ReadAllBytesAsync(PathOf(versionKey), ct));
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or IOException)
         {
             return false;
         }
@@ -54,8 +60,8 @@ internal sealed class WriterMarks(IBlobStore store)
         }
     }
 
-    private static string KeyOf(string versionKey) =>
-        Prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(versionKey))) + ".json";
+    private string PathOf(string versionKey) =>
+        Path.Combine(directory!, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(versionKey))) + ".json");
 
     /// <summary>
     /// This machine's boot and pid namespace: containers on one host share a boot id but not their pids,

@@ -35,6 +35,10 @@ public static class Verbs
 
     public static async Task<int> RunAsync(string[] args)
     {
+        // Storage writes block a thread in rename and flush calls; with the default minimum of one thread per
+        // core, sixteen concurrent saves starve the pool and run at a third of their speed.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 64), Math.Max(io, 64));
         var parse = BuildRoot().Parse(args);
         if (parse.Errors.Count > 0)
         {

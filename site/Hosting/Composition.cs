@@ -18,7 +18,10 @@ public static class Composition
     {
         services.AddSingleton(options);
         services.AddSingleton(_ => options.CreateBlobStore());
-        services.AddSingleton(sp => new OcflRepository(sp.GetRequiredService<IBlobStore>()));
+        services.AddSingleton(sp => new OcflRepository(sp.GetRequiredService<IBlobStore>())
+        {
+            WriterMarksDirectory = Path.Combine(options.TempDirectory, "writers"),
+        });
         services.AddSingleton(sp => new ChangeJournal(sp.GetRequiredService<IBlobStore>()));
         services.AddSingleton(sp => new Archive(sp.GetRequiredService<OcflRepository>(), sp.GetRequiredService<ChangeJournal>()));
         services.AddSingleton(sp => new AccountStore(sp.GetRequiredService<IBlobStore>()));

@@ -76,7 +76,7 @@ public static class RecordPage
         if (record.Description is { } description)
         {
             body.Append("<section><h2>Açıklama</h2>");
-            foreach (var paragraph in description.Tr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            foreach (var paragraph in description.In("tr").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 body.Append($"<p>{Html.Encode(paragraph)}</p>");
             body.Append("</section>");
         }
