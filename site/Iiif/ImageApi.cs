@@ -31,8 +31,12 @@ public static class ImageApi
                 return Results.Text(e.Message + "\n", "text/plain; charset=utf-8", statusCode: e.Status);
             }
         });
+        // The base URI answers 303 See Other with the image information, as the specification recommends.
         group.MapGet("/{id}", (string id, HttpContext http) =>
-            Results.Redirect($"{http.Request.PathBase}/iiif/3/{Uri.EscapeDataString(id)}/info.json", permanent: false, preserveMethod: false));
+        {
+            http.Response.Headers.Location = $"{http.Request.PathBase}/iiif/3/{Uri.EscapeDataString(id)}/info.json";
+            return Results.StatusCode(StatusCodes.Status303SeeOther);
+        });
         group.MapGet("/{id}/info.json", InfoAsync);
         group.MapGet("/{id}/{region}/{size}/{rotation}/{qualityFormat}", ImageAsync);
     }
