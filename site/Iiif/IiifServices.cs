@@ -42,8 +42,9 @@ public static class IiifServices
         return services;
     }
 
-    public static void MapIiif(this IEndpointRouteBuilder app)
+    public static void MapIiif(this WebApplication app)
     {
+        app.UseViewerAssets();
         app.MapImageApi();
         app.MapPresentationApi();
     }
