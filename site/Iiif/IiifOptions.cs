@@ -40,4 +40,20 @@ public sealed class ImagesOptions
     public int MaxSide { get; set; } = ImageLimits.Default.MaxSide;
 
     public ImageLimits ToLimits() => new() { MaxBytes = MaxBytes, MaxPixels = MaxPixels, MaxSide = MaxSide };
+
+    /// <summary>
+    /// The limits as the web host would configure them (appsettings.json beside the program, then environment
+    /// variables such as <c>Images__MaxPixels</c>), for verbs that run without a host, like <c>import</c>.
+    /// </summary>
+    public static ImageLimits LoadLimits()
+    {
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        var options = new ImagesOptions();
+        configuration.GetSection(Section).Bind(options);
+        return options.ToLimits();
+    }
 }
