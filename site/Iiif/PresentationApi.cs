@@ -83,7 +83,9 @@ public static class PresentationApi
     {
         var byKind = new Dictionary<AuthorityKind, List<string>>
         {
-            [AuthorityKind.Person] = [], [AuthorityKind.Institution] = [], [AuthorityKind.Place] = [],
+            [AuthorityKind.Person] = [],
+            [AuthorityKind.Institution] = [],
+            [AuthorityKind.Place] = [],
         };
         foreach (var link in record.Authorities)
             if ((await archive.GetAuthorityAsync(link.AuthorityId, ct))?.Value is { } authority)

@@ -40,8 +40,13 @@ public class DerivativeTests
         {
             var file = new RecordFile
             {
-                Path = "files/0001.jpg", OriginalName = "a.jpg", MediaType = "image/jpeg", Bytes = scan.Length,
-                Sha512 = IiifFixture.Sha(scan), Width = 1600, Height = 1200,
+                Path = "files/0001.jpg",
+                OriginalName = "a.jpg",
+                MediaType = "image/jpeg",
+                Bytes = scan.Length,
+                Sha512 = IiifFixture.Sha(scan),
+                Width = 1600,
+                Height = 1200,
             };
             var head = await Archive.GetRecordAsync(identifier);
             await Archive.SaveRecordAsync(SampleRecords.Make(identifier, Level.Item, "Tarama", state: state) with { Files = [file] },

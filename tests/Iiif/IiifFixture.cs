@@ -65,8 +65,13 @@ public sealed class IiifFixture : IAsyncLifetime
     {
         var recordFiles = files.Select(f => new RecordFile
         {
-            Path = f.Path, OriginalName = Path.GetFileName(f.Path), MediaType = f.MediaType,
-            Bytes = f.Bytes.Length, Sha512 = Sha(f.Bytes), Width = f.Width, Height = f.Height,
+            Path = f.Path,
+            OriginalName = Path.GetFileName(f.Path),
+            MediaType = f.MediaType,
+            Bytes = f.Bytes.Length,
+            Sha512 = Sha(f.Bytes),
+            Width = f.Width,
+            Height = f.Height,
         }).ToList();
         return archive.SaveRecordAsync(record with { Files = recordFiles },
             [.. files.Select(f => new NewFile(f.Path, OcflContent.FromBytes(f.Bytes)))], null, info);
