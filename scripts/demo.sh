@@ -5,6 +5,7 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 
+bash scripts/viewer-assets.sh
 dotnet build site/site.csproj -c Release -nologo -v quiet
 program="site/bin/Release/net10.0/hafiza.dll"
 dotnet "$program" demo

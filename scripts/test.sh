@@ -44,6 +44,7 @@ if [ -f scripts/azurite.sh ]; then
   fi
 fi
 
+bash scripts/viewer-assets.sh
 results="$repo/TestResults"
 rm -rf "$results"
 mkdir -p "$results"

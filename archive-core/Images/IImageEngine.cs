@@ -25,4 +25,7 @@ public interface IImageEngine
     /// </summary>
     Task<byte[]> RegionAsync(Stream master, int x, int y, int width, int height, int targetWidth,
         int targetHeight, int rotation, string format, CancellationToken cancellationToken = default);
+
+    /// <summary>Like <see cref="RegionAsync"/>, with mirroring and a quality (grey, bitonal) as well.</summary>
+    Task<byte[]> RenderAsync(Stream master, ImageRender render, CancellationToken cancellationToken = default);
 }

@@ -89,23 +89,30 @@ public sealed class VipsImageEngine : IImageEngine
         }
     }
 
-    public async Task<byte[]> RegionAsync(Stream master, int x, int y, int width, int height, int targetWidth,
-        int targetHeight, int rotation, string format, CancellationToken cancellationToken = default)
+    public Task<byte[]> RegionAsync(Stream master, int x, int y, int width, int height, int targetWidth,
+        int targetHeight, int rotation, string format, CancellationToken cancellationToken = default) =>
+        RenderAsync(master, new ImageRender(x, y, width, height, targetWidth, targetHeight) { Rotation = rotation, Format = format },
+            cancellationToken);
+
+    public async Task<byte[]> RenderAsync(Stream master, ImageRender render, CancellationToken cancellationToken = default)
     {
-        format = (format ?? "").Trim().ToLowerInvariant() switch { "jpeg" => "jpg", "tiff" => "tif", var f => f };
+        ArgumentNullException.ThrowIfNull(render);
+        var format = (render.Format ?? "").Trim().ToLowerInvariant() switch { "jpeg" => "jpg", "tiff" => "tif", var f => f };
         if (!RegionFormats.Contains(format))
-            throw new ArgumentException($"format '{format}' is not one of: {string.Join(", ", RegionFormats)}", nameof(format));
-        if (rotation is not (0 or 90 or 180 or 270))
-            throw new ArgumentOutOfRangeException(nameof(rotation), rotation, "rotation must be 0, 90, 180 or 270");
+            throw new ArgumentException($"format '{format}' is not one of: {string.Join(", ", RegionFormats)}", nameof(render));
+        if (render.Rotation is not (0 or 90 or 180 or 270))
+            throw new ArgumentOutOfRangeException(nameof(render), render.Rotation, "rotation must be 0, 90, 180 or 270");
+        var (x, y, width, height) = (render.X, render.Y, render.Width, render.Height);
+        var (targetWidth, targetHeight) = (render.TargetWidth, render.TargetHeight);
         if (targetWidth < 1 || targetHeight < 1)
-            throw new ArgumentOutOfRangeException(nameof(targetWidth), "the target size must be at least 1×1");
+            throw new ArgumentOutOfRangeException(nameof(render), "the target size must be at least 1×1");
         _limits.CheckDimensions("requested", targetWidth, targetHeight);
         cancellationToken.ThrowIfCancellationRequested();
 
         using var source = await MasterSource.OpenAsync(master, _limits, cancellationToken);
         var info = source.Info;
         if (x < 0 || y < 0 || width < 1 || height < 1 || (long)x + width > info.Width || (long)y + height > info.Height)
-            throw new ArgumentOutOfRangeException(nameof(x),
+            throw new ArgumentOutOfRangeException(nameof(render),
                 $"region {x},{y},{width},{height} does not lie within the {info.Width}×{info.Height} image");
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -125,17 +132,29 @@ public sealed class VipsImageEngine : IImageEngine
             using var scaled = cropped.ThumbnailImage(targetWidth, height: targetHeight, size: Enums.Size.Force,
                 noRotate: true);
             using var displayable = Displayable(scaled);
-            // Rotation needs random access; the scaled region is small (bounded by the limits), so hold it.
+            // Mirroring and rotation need random access; the scaled region is small (bounded by the limits), so hold it.
             using var held = displayable.CopyMemory();
-            using var rotated = rotation switch
+            using var mirrored = render.Mirror ? held.FlipHor() : held.Copy();
+            using var rotated = render.Rotation switch
             {
-                90 => held.Rot(Enums.Angle.D90),
-                180 => held.Rot(Enums.Angle.D180),
-                270 => held.Rot(Enums.Angle.D270),
-                _ => held.Copy(),
+                90 => mirrored.Rot(Enums.Angle.D90),
+                180 => mirrored.Rot(Enums.Angle.D180),
+                270 => mirrored.Rot(Enums.Angle.D270),
+                _ => mirrored.Copy(),
             };
-            return Encode(rotated, format);
+            using var toned = Tone(rotated, render.Quality);
+            return Encode(toned, format, render.Quality == ImageQuality.Bitonal);
         }, cancellationToken);
+    }
+
+    /// <summary>Grey is the luminance; bitonal is grey cut at the middle into pure black and white.</summary>
+    private static Image Tone(Image image, ImageQuality quality)
+    {
+        if (quality == ImageQuality.Color) return image.Copy();
+        using var grey = image.Bands == 1 ? image.Copy() : image.Colourspace(Enums.Interpretation.Bw);
+        if (quality == ImageQuality.Gray) return grey.Copy();
+        using var cut = grey >= 128;
+        return cut.Copy(interpretation: Enums.Interpretation.Bw);
     }
 
     /// <summary>
@@ -208,10 +227,12 @@ public sealed class VipsImageEngine : IImageEngine
         return next;
     }
 
-    private static byte[] Encode(Image image, string format) => format switch
+    private static byte[] Encode(Image image, string format, bool bitonal = false) => format switch
     {
         "jpg" => image.JpegsaveBuffer(q: 85, optimizeCoding: true, keep: Enums.ForeignKeep.None),
-        "png" => image.PngsaveBuffer(keep: Enums.ForeignKeep.None),
+        "png" => bitonal
+            ? image.PngsaveBuffer(bitdepth: 1, keep: Enums.ForeignKeep.None)
+            : image.PngsaveBuffer(keep: Enums.ForeignKeep.None),
         "webp" => image.WebpsaveBuffer(q: 80, keep: Enums.ForeignKeep.None),
         _ => image.TiffsaveBuffer(compression: Enums.ForeignTiffCompression.Deflate, keep: Enums.ForeignKeep.None),
     };

@@ -36,7 +36,7 @@ public static class ImportVerb
     internal static async Task<ImportReport> RunAsync(Archive archive, ImportRequest request, CancellationToken ct)
     {
         var progress = new StageProgress();
-        var report = await new Importer(archive, ImageFileProbe.Create()).ImportAsync(request, progress, ct);
+        var report = await new Importer(archive, ImageFileProbe.Create(HafizaIzmir.Site.Iiif.ImagesOptions.LoadLimits())).ImportAsync(request, progress, ct);
         progress.Complete();
         var writer = report.Succeeded ? Console.Out : Console.Error;
         await writer.WriteLineAsync(report.Describe());

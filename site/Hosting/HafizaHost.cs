@@ -2,6 +2,7 @@ using HafizaIzmir.Archive.Storage;
 using HafizaIzmir.Site.Derived;
 using HafizaIzmir.Archive.Derived;
 using HafizaIzmir.Site.Web;
+using HafizaIzmir.Site.Iiif;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace HafizaIzmir.Site.Hosting;
@@ -37,6 +38,7 @@ public static class HafizaHost
         builder.Services.AddHostedService<StorageInitializer>();
         builder.Services.AddSingleton(sp => new JournalFollower(sp.GetRequiredService<DerivedData>(), sp.GetRequiredService<ILogger<JournalFollower>>()));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<JournalFollower>());
+        builder.Services.AddIiif(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -44,6 +46,7 @@ public static class HafizaHost
         app.MapHealth();
         app.MapRecordApi();
         app.MapRecordPage();
+        app.MapIiif();
         return app;
     }
 

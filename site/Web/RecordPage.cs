@@ -81,6 +81,8 @@ public static class RecordPage
             body.Append("</section>");
         }
 
+        body.Append(Iiif.RecordViewer.Render(record));
+
         var children = tree.Children(record.Identifier).Where(n => n.IsPublic).ToList();
         if (children.Count > 0)
         {

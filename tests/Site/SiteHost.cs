@@ -23,6 +23,7 @@ public sealed class SiteHost : IAsyncDisposable
 
     public HttpClient Client { get; private set; } = null!;
     public HafizaIzmir.Archive.Storage.Archive Archive { get; private set; } = null!;
+    public IServiceProvider Services => _app!.Services;
 
     /// <summary>"filesystem" or "azure"; the latter skips the test when no Azure connection is configured.</summary>
     public static async Task<SiteHost> StartAsync(string storage, Func<HafizaIzmir.Archive.Storage.Archive, Task>? seed = null)

@@ -1,0 +1,63 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using HafizaIzmir.Archive.Domain;
+using HafizaIzmir.Archive.Images.Derivatives;
+using Microsoft.Extensions.FileProviders;
+
+namespace HafizaIzmir.Site.Iiif;
+
+/// <summary>
+/// The scans block of a record page: plain thumbnails linking to the full images (works without
+/// JavaScript), and a deep-zoom viewer (OpenSeadragon, fed by the record's manifest) that a separate
+/// script file switches on. No inline script or style, so the content security policy holds.
+/// </summary>
+public static class RecordViewer
+{
+    public const string AssetsPath = "/assets";
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public static string Render(Record record)
+    {
+        var images = ImageCatalog.Images(record).ToList();
+        if (images.Count == 0) return "";
+        var manifest = $"/iiif/manifest/{Uri.EscapeDataString(record.Identifier)}";
+        var body = new StringBuilder();
+        body.Append($"<link rel=\"stylesheet\" href=\"{AssetsPath}/viewer.css\">");
+        body.Append("<section class=\"scans\"><h2>Taramalar</h2>");
+        body.Append($"<div class=\"viewer\" data-iiif-viewer data-manifest=\"{Html.Encode(manifest)}\" " +
+                    $"data-prefix=\"{AssetsPath}/openseadragon/images/\" hidden></div>");
+        body.Append("<ul class=\"pages\">");
+        foreach (var (page, file) in images)
+        {
+            var service = $"/iiif/3/{Uri.EscapeDataString($"{record.Identifier}~{page}")}";
+            var size = "";
+            if (file.Width > 0 && file.Height > 0)
+            {
+                var (w, h) = DerivativeStore.ThumbnailSize(file.Width, file.Height);
+                size = $" width=\"{w}\" height=\"{h}\"";
+            }
+            var thumbnailWidth = file.Width > 0 ? Math.Min(DerivativeStore.ThumbnailWidth, file.Width) : DerivativeStore.ThumbnailWidth;
+            body.Append($"<li><a href=\"{Html.Encode(service)}/full/max/0/default.jpg\">" +
+                        $"<img src=\"{Html.Encode(service)}/full/{thumbnailWidth},/0/default.jpg\" alt=\"Sayfa {page}\"{size} loading=\"lazy\"></a></li>");
+        }
+        body.Append("</ul>");
+        body.Append($"<p><a href=\"{Html.Encode(manifest)}\">IIIF manifest</a></p></section>");
+        body.Append($"<script src=\"{AssetsPath}/openseadragon/openseadragon.min.js\" defer></script>");
+        body.Append($"<script src=\"{AssetsPath}/viewer.js\" defer></script>");
+        return body.ToString();
+    }
+
+    /// <summary>Serves the viewer's files (copied beside the program at build) under <see cref="AssetsPath"/>.</summary>
+    public static void UseViewerAssets(this WebApplication app)
+    {
+        var directory = Path.Combine(AppContext.BaseDirectory, "assets");
+        if (!Directory.Exists(directory)) return;
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(directory),
+            RequestPath = AssetsPath,
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=86400",
+        });
+    }
+}
