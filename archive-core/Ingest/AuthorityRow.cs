@@ -52,30 +52,9 @@ public static partial class AuthoritiesCsv
     /// <summary>Every row whose key cells parsed, issues added for every bad cell; only an issue-free result may be written.</summary>
     public static IReadOnlyList<AuthorityRow> Parse(byte[] bytes, IssueList issues, out int rowsRead)
     {
-        rowsRead = 0;
-        IReadOnlyList<CsvRow> csv;
-        try
-        {
-            csv = CsvReader.Read(bytes);
-        }
-        catch (CsvFormatException e)
-        {
-            issues.Add(e.Line, null, e.Reason);
-            return [];
-        }
-        var header = CsvHeader.Validate(csv.FirstOrDefault(), Columns, RequiredColumns, issues);
-        rowsRead = Math.Max(0, csv.Count - 1);
-        if (header is null) return [];
-        var columns = Columns.Where(header.Has).ToHashSet(StringComparer.Ordinal);
-        var rows = new List<AuthorityRow>();
-        foreach (var row in csv.Skip(1))
-        {
-            if (!header.CheckWidth(row, issues)) continue;
-            var parsed = ParseRow(new RowCells(header, row, issues), columns);
-            // Rows with cell errors stay in so the cross-row checks see them (no cascade of "unknown parent").
-            if (parsed is not null) rows.Add(parsed);
-        }
-        return rows;
+        // Rows with cell errors stay in so the cross-row checks see them (no cascade of "unknown parent").
+        return CsvHeader.ParseRows(bytes, Columns, RequiredColumns, issues, out rowsRead,
+            (cells, columns) => ParseRow(cells, columns));
     }
 
     private static AuthorityRow? ParseRow(RowCells cells, IReadOnlySet<string> columns)

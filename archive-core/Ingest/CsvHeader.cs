@@ -19,6 +19,38 @@ public sealed class CsvHeader
         _index.TryGetValue(column, out var i) && i < row.Cells.Count ? row.Cells[i].Trim() : "";
 
     /// <summary>Null (with issues added) when the header is unusable.</summary>
+    /// <summary>
+    /// Reads a whole file of one format: checks its header against the known and required columns, then
+    /// turns each row of the right width into a value with <paramref name="parseRow"/> (null to drop a row
+    /// whose key cells are unusable). Every problem goes into <paramref name="issues"/>.
+    /// </summary>
+    public static IReadOnlyList<T> ParseRows<T>(byte[] bytes, IReadOnlyCollection<string> known, IReadOnlyCollection<string> required,
+        IssueList issues, out int rowsRead, Func<RowCells, IReadOnlySet<string>, T?> parseRow) where T : class
+    {
+        rowsRead = 0;
+        IReadOnlyList<CsvRow> csv;
+        try
+        {
+            csv = CsvReader.Read(bytes);
+        }
+        catch (CsvFormatException e)
+        {
+            issues.Add(e.Line, null, e.Reason);
+            return [];
+        }
+        var header = Validate(csv.FirstOrDefault(), known, required, issues);
+        rowsRead = Math.Max(0, csv.Count - 1);
+        if (header is null) return [];
+        var columns = known.Where(header.Has).ToHashSet(StringComparer.Ordinal);
+        var rows = new List<T>();
+        foreach (var row in csv.Skip(1))
+        {
+            if (!header.CheckWidth(row, issues)) continue;
+            if (parseRow(new RowCells(header, row, issues), columns) is { } parsed) rows.Add(parsed);
+        }
+        return rows;
+    }
+
     public static CsvHeader? Validate(CsvRow? header, IReadOnlyCollection<string> known, IReadOnlyCollection<string> required, IssueList issues)
     {
         if (header is null)

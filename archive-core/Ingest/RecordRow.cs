@@ -62,30 +62,9 @@ public static partial class RecordsCsv
     /// <summary>Every row whose key cells parsed, issues added for every bad cell; only an issue-free result may be written.</summary>
     public static IReadOnlyList<RecordRow> Parse(byte[] bytes, RecordsCsvOptions options, IssueList issues, out int rowsRead)
     {
-        rowsRead = 0;
-        IReadOnlyList<CsvRow> csv;
-        try
-        {
-            csv = CsvReader.Read(bytes);
-        }
-        catch (CsvFormatException e)
-        {
-            issues.Add(e.Line, null, e.Reason);
-            return [];
-        }
-        var header = CsvHeader.Validate(csv.FirstOrDefault(), Columns, RequiredColumns, issues);
-        rowsRead = Math.Max(0, csv.Count - 1);
-        if (header is null) return [];
-        var columns = Columns.Where(header.Has).ToHashSet(StringComparer.Ordinal);
-        var rows = new List<RecordRow>();
-        foreach (var row in csv.Skip(1))
-        {
-            if (!header.CheckWidth(row, issues)) continue;
-            var parsed = ParseRow(new RowCells(header, row, issues), options, columns);
-            // Rows with cell errors stay in so the cross-row checks see them (no cascade of "unknown parent").
-            if (parsed is not null) rows.Add(parsed);
-        }
-        return rows;
+        // Rows with cell errors stay in so the cross-row checks see them (no cascade of "unknown parent").
+        return CsvHeader.ParseRows(bytes, Columns, RequiredColumns, issues, out rowsRead,
+            (cells, columns) => ParseRow(cells, options, columns));
     }
 
     private static RecordRow? ParseRow(RowCells cells, RecordsCsvOptions options, IReadOnlySet<string> columns)

@@ -14,11 +14,12 @@ public sealed class ImporterStorageTests : IAsyncLifetime, IDisposable
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private const string Rights = "http://rightsstatements.org/vocab/InC/1.0/";
     private readonly TempDir _dir = new();
-    private readonly MemoryBlobStore _store = new();
+    private FileSystemBlobStore _store = null!;
     private Archive.Storage.Archive _archive = null!;
 
     public async ValueTask InitializeAsync()
     {
+        _store = new FileSystemBlobStore(System.IO.Path.Combine(_dir.Path, "store"), System.IO.Path.Combine(_dir.Path, "tmp"));
         var repository = new OcflRepository(_store);
         await repository.InitializeAsync(Ct);
         _archive = new Archive.Storage.Archive(repository, new ChangeJournal(_store));
@@ -26,6 +27,8 @@ public sealed class ImporterStorageTests : IAsyncLifetime, IDisposable
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     public void Dispose() => _dir.Dispose();
+
+    private async Task<int> BlobCountAsync() => await _store.ListAsync("", Ct).CountAsync(Ct);
 
     private Importer Importer => new(_archive, PngProbe);
 
@@ -79,14 +82,14 @@ public sealed class ImporterStorageTests : IAsyncLifetime, IDisposable
             Assert.Equal(Png(300, 200, "page two"), copy.ToArray());
         }
 
-        var blobs = _store.Count;
+        var blobs = await BlobCountAsync();
         var second = await Importer.ImportAsync(Request(), null, Ct);
         Assert.True(second.Succeeded, second.Describe());
         Assert.Equal((0, 0, 2, 0, 0, 2, 0), (second.Summary.RecordsCreated, second.Summary.RecordsUpdated, second.Summary.RecordsUnchanged,
             second.Summary.AuthoritiesCreated, second.Summary.AuthoritiesUpdated, second.Summary.AuthoritiesUnchanged, second.Summary.FilesStored));
         Assert.Empty(second.Summary.NewAuthoritiesFromNames); // Hasan Tahsin is known now
         Assert.Equal(item.Version, (await _archive.GetRecordAsync("SRR-0001", Ct))!.Version);
-        Assert.Equal(blobs, _store.Count);
+        Assert.Equal(blobs, await BlobCountAsync());
     }
 
     [Fact]
@@ -140,13 +143,13 @@ public sealed class ImporterStorageTests : IAsyncLifetime, IDisposable
     public async Task Dry_run_reports_and_writes_nothing()
     {
         WriteInputs(Records);
-        var blobs = _store.Count;
+        var blobs = await BlobCountAsync();
         var report = await Importer.ImportAsync(Request(dryRun: true), null, Ct);
         Assert.True(report.Succeeded, report.Describe());
         Assert.True(report.DryRun);
         Assert.Equal((2, 3), (report.Summary.RecordsCreated, report.Summary.AuthoritiesCreated));
         Assert.Contains("dry run", report.Describe());
-        Assert.Equal(blobs, _store.Count);
+        Assert.Equal(blobs, await BlobCountAsync());
         Assert.Null(await _archive.GetRecordAsync("SRR", Ct));
     }
 }

@@ -10,7 +10,7 @@ public class ImporterTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private static Importer NewImporter()
     {
-        var store = new MemoryBlobStore();
+        var store = new HafizaIzmir.Tests.Site.InMemoryBlobStore();
         return new Importer(new Archive.Storage.Archive(new OcflRepository(store), new ChangeJournal(store)), PngProbe);
     }
 
