@@ -7,9 +7,14 @@ using Archive = HafizaIzmir.Archive.Storage.Archive;
 
 public static class RecordApi
 {
+    /// <summary>
+    /// Turkish letters stay readable (served as application/json, never embedded in HTML, so the relaxed
+    /// encoder's only risk does not arise).
+    /// </summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static void MapRecordApi(this IEndpointRouteBuilder app) => app.MapGet("/api/records/{identifier}", async (string identifier, Archive archive, CancellationToken ct) =>
