@@ -26,6 +26,7 @@ public static class Composition
         // Derived structures: each registers as IDerivedData so reindex and the journal follower find it.
         services.AddSingleton(_ => new RecordTree(Path.Combine(options.DerivedDirectory, RecordTree.FileName)));
         services.AddSingleton<IDerivedData>(sp => sp.GetRequiredService<RecordTree>());
+        services.AddSearch(options);
         services.AddSingleton(sp => new DerivedData(options.DerivedDirectory, sp.GetRequiredService<Archive>(), sp.GetServices<IDerivedData>()));
         return services;
     }

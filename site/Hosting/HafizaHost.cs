@@ -35,7 +35,8 @@ public static class HafizaHost
         builder.Services.AddHafizaArchive(options);
         // Hosted services start in order: storage is initialised before the follower reads the journal.
         builder.Services.AddHostedService<StorageInitializer>();
-        builder.Services.AddSingleton(sp => new JournalFollower(sp.GetRequiredService<DerivedData>(), sp.GetRequiredService<ILogger<JournalFollower>>()));
+        builder.Services.AddSingleton(sp => new JournalFollower(sp.GetRequiredService<DerivedData>(), sp.GetRequiredService<ILogger<JournalFollower>>(),
+            sp.GetRequiredService<IConfiguration>().GetValue<int?>(JournalFollower.PollIntervalSetting) is { } ms ? TimeSpan.FromMilliseconds(ms) : null));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<JournalFollower>());
         configure?.Invoke(builder);
 
@@ -44,6 +45,7 @@ public static class HafizaHost
         app.MapHealth();
         app.MapRecordApi();
         app.MapRecordPage();
+        app.MapSearchApi();
         return app;
     }
 
