@@ -12,7 +12,8 @@ using Archive = HafizaIzmir.Archive.Storage.Archive;
 /// Searches run on any thread through <see cref="Search"/>; loading, rebuilding and applying are called
 /// one at a time by <see cref="DerivedData"/>.
 /// </summary>
-public sealed class SearchIndexData(string path, Archive archive, Func<Record, bool> isPublic) : IDerivedData, IDisposable
+public sealed class SearchIndexData(string path, Archive archive, Func<Record, bool> isPublic, int heldRecordsLimit = SearchIndexData.DefaultHeldRecordsLimit)
+    : IDerivedData, IDisposable
 {
     public const string DirectoryName = "search";
 
@@ -20,7 +21,7 @@ public sealed class SearchIndexData(string path, Archive archive, Func<Record, b
     /// Records held in memory during a rebuild while their enclosing levels have not been listed yet; past
     /// this many only their identifiers are kept and they are read again at the end, so memory stays bounded.
     /// </summary>
-    public const int HeldRecordsLimit = 4096;
+    public const int DefaultHeldRecordsLimit = 4096;
 
     /// <summary>The look-up caches are dropped when they grow past this, rather than growing with the archive.</summary>
     private const int CacheLimit = 100_000;
@@ -93,7 +94,7 @@ public sealed class SearchIndexData(string path, Archive archive, Func<Record, b
             {
                 // Listing order is storage order, not hierarchy order: a parent may come after its children.
                 if (KnownChain(record) is { } chain) await IndexAsync(index, record, chain, source, ct);
-                else if (held.Count < HeldRecordsLimit) held.Add(record);
+                else if (held.Count < heldRecordsLimit) held.Add(record);
                 else deferred.Add(record.Identifier);
             }
             progress.Report(++count);
