@@ -9,9 +9,18 @@ namespace HafizaIzmir.Site.Derived;
 /// Keeps the derived data current while the site runs: rebuilds it at startup when it is missing or
 /// unreadable, then polls the change journal and applies what is new. Restartable at any point.
 /// </summary>
-public sealed class JournalFollower(DerivedData derived, ILogger<JournalFollower> log) : BackgroundService
+public sealed class JournalFollower(DerivedData derived, ILogger<JournalFollower> log, TimeSpan? pollInterval = null) : BackgroundService
 {
-    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// A publish must be searchable within two seconds on every replica, including changes saved by another
+    /// process, so the journal is polled well inside that; a poll that finds nothing costs one listing.
+    /// </summary>
+    public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromMilliseconds(400);
+
+    /// <summary>Configuration key (milliseconds) that overrides <see cref="DefaultPollInterval"/>.</summary>
+    public const string PollIntervalSetting = "Hafiza:JournalPollMilliseconds";
+
+    public TimeSpan PollInterval { get; } = pollInterval is { } p && p > TimeSpan.Zero ? p : DefaultPollInterval;
 
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -31,6 +31,7 @@ public static class Composition
         services.AddSingleton(_ => new RecordTree(Path.Combine(options.DerivedDirectory, RecordTree.FileName)));
         services.AddSingleton<IDerivedData>(sp => sp.GetRequiredService<RecordTree>());
         services.AddImageDerivativeFeed(options);
+        services.AddSearch(options);
         services.AddSingleton(sp => new DerivedData(options.DerivedDirectory, sp.GetRequiredService<Archive>(), sp.GetServices<IDerivedData>()));
         return services;
     }

@@ -36,7 +36,8 @@ public static class HafizaHost
         builder.Services.AddHafizaArchive(options);
         // Hosted services start in order: storage is initialised before the follower reads the journal.
         builder.Services.AddHostedService<StorageInitializer>();
-        builder.Services.AddSingleton(sp => new JournalFollower(sp.GetRequiredService<DerivedData>(), sp.GetRequiredService<ILogger<JournalFollower>>()));
+        builder.Services.AddSingleton(sp => new JournalFollower(sp.GetRequiredService<DerivedData>(), sp.GetRequiredService<ILogger<JournalFollower>>(),
+            sp.GetRequiredService<IConfiguration>().GetValue<int?>(JournalFollower.PollIntervalSetting) is { } ms ? TimeSpan.FromMilliseconds(ms) : null));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<JournalFollower>());
         builder.Services.AddIiif(builder.Configuration);
         configure?.Invoke(builder);
@@ -47,6 +48,7 @@ public static class HafizaHost
         app.MapRecordApi();
         app.MapRecordPage();
         app.MapIiif();
+        app.MapSearchApi();
         return app;
     }
 

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Globalization;
+using HafizaIzmir.Bench.Search;
+using HafizaIzmir.Indexer.Search;
+
+// SearchBench prepare --csv DIR --out DIR      documents.jsonl, documents.tsv (for PostgreSQL) and queries.txt
+// SearchBench index --work DIR                 indexes documents.jsonl into DIR/lucene; prints one result line
+// SearchBench search --work DIR [--rounds N]   runs queries.txt N times (the first round warms up); prints one result line
+// SearchBench pg-scripts --work DIR [--rounds N]   load.sql and queries.sql for psql over the same documents and queries
+// SearchBench pg-report --log FILE             p50/p95 from psql's \timing output
+var verb = args.FirstOrDefault();
+string Option(string name, string? fallback = null)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback ?? throw new ArgumentException($"{verb}: {name} is required");
+}
+var inv = CultureInfo.InvariantCulture;
+
+switch (verb)
+{
+    case "prepare":
+        await Corpus.PrepareAsync(Option("--csv"), Option("--out"));
+        return 0;
+    case "index":
+        {
+            var work = Option("--work");
+            var path = Path.Combine(work, "lucene");
+            var clock = Stopwatch.StartNew();
+            var count = 0;
+            using (var index = SearchIndex.Recreate(path))
+            {
+                foreach (var doc in Corpus.Documents(work))
+                {
+                    index.Upsert(doc);
+                    if (++count % 50_000 == 0) Console.Error.WriteLine($"   {count} documents indexed, {clock.Elapsed.TotalSeconds:F0} s");
+                }
+                index.Commit();
+            }
+            clock.Stop();
+            var bytes = new DirectoryInfo(path).EnumerateFiles().Sum(f => f.Length);
+            // key=value so run.sh can read it
+            Console.WriteLine(string.Create(inv, $"docs={count} seconds={clock.Elapsed.TotalSeconds:F2} docs_per_s={count / clock.Elapsed.TotalSeconds:F0} index_mib={bytes / 1048576.0:F1} peak_mib={Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0}"));
+            return 0;
+        }
+    case "search":
+        {
+            var work = Option("--work");
+            var rounds = int.Parse(Option("--rounds", "3"), inv);
+            var queries = File.ReadAllLines(Path.Combine(work, "queries.txt"));
+            using var index = SearchIndex.Open(Path.Combine(work, "lucene"));
+            var timings = new List<double>();
+            long hits = 0;
+            for (var round = 0; round < rounds; round++)
+            {
+                foreach (var q in queries)
+                {
+                    var clock = Stopwatch.StartNew();
+                    // As /api/search runs it: top 20 with snippets, the total and every facet.
+                    var result = index.Search(new SearchQuery { Text = q, Size = 20 });
+                    clock.Stop();
+                    if (round == 0) { hits += result.Total; continue; }
+                    timings.Add(clock.Elapsed.TotalMilliseconds);
+                    if (Environment.GetEnvironmentVariable("SEARCH_BENCH_SLOW") is { } slow && clock.Elapsed.TotalMilliseconds > double.Parse(slow, inv))
+                        Console.Error.WriteLine(string.Create(inv, $"{clock.Elapsed.TotalMilliseconds,8:F1} ms  {result.Total,6} hits  {q}"));
+                }
+            }
+            timings.Sort();
+            double At(double p) => timings[Math.Min(timings.Count - 1, (int)Math.Ceiling(p * timings.Count) - 1)];
+            Console.WriteLine(string.Create(inv, $"queries={queries.Length} p50_ms={At(0.50):F2} p95_ms={At(0.95):F2} mean_hits={hits / (double)queries.Length:F0} peak_mib={Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0}"));
+            return 0;
+        }
+    case "pg-scripts":
+        Postgres.WriteScripts(Option("--work"), int.Parse(Option("--rounds", "3"), inv));
+        return 0;
+    case "pg-report":
+        Console.WriteLine(Postgres.Report(Option("--log")));
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: SearchBench prepare --csv DIR --out DIR | index --work DIR | search --work DIR [--rounds N] | pg-scripts --work DIR [--rounds N] | pg-report --log FILE");
+        return 2;
+}
