@@ -37,23 +37,46 @@ public sealed class ChangeJournal(IBlobStore store, TimeProvider? clock = null)
         var position = $"{at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}-{Convert.ToHexStringLower(Guid.NewGuid().ToByteArray().AsSpan(0, 6))}";
         var entry = new JournalEntry(position, objectId, version, at);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(new StoredEntry(objectId, version, at), ArchiveJson.Options);
-        await Store.PutAsync(Prefix + position + ".json", new MemoryStream(bytes), BlobCondition.IfAbsent, ct);
+        await Store.PutAsync($"{Prefix}{HourOf(at.UtcTicks)}/{position}.json", new MemoryStream(bytes), BlobCondition.IfAbsent, ct);
         return entry;
+    }
+
+    /// <summary>
+    /// Entries are filed by UTC hour (<c>journal/2026112514/{position}.json</c>) so that a follower polling
+    /// every few hundred milliseconds lists only the hours since its position, not the whole history.
+    /// </summary>
+    private static string HourOf(long ticks) => new DateTime(ticks, DateTimeKind.Utc).ToString("yyyyMMddHH", CultureInfo.InvariantCulture);
+
+    /// <summary>The hour folders that can hold entries after <paramref name="position"/>: from its hour to the next hour from now.</summary>
+    private IEnumerable<string> PrefixesAfter(string? position)
+    {
+        if (position is null || position.Length < 19 || !long.TryParse(position.AsSpan(0, 19), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks))
+        {
+            yield return Prefix;
+            yield break;
+        }
+        // An hour ahead of this clock, for writers whose clocks run fast.
+        var last = Clock.GetUtcNow().UtcTicks + TimeSpan.TicksPerHour;
+        for (var hour = ticks - ticks % TimeSpan.TicksPerHour; hour <= last; hour += TimeSpan.TicksPerHour)
+            yield return $"{Prefix}{HourOf(hour)}/";
     }
 
     /// <summary>Entries after <paramref name="position"/> (all when null), oldest first.</summary>
     public async IAsyncEnumerable<JournalEntry> ReadAfterAsync(string? position, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        await foreach (var blob in Store.ListAsync(Prefix, ct))
+        foreach (var prefix in PrefixesAfter(position))
         {
-            if (!blob.Key.EndsWith(".json", StringComparison.Ordinal)) continue;
-            var name = blob.Key[Prefix.Length..^".json".Length];
-            if (position is not null && string.CompareOrdinal(name, position) <= 0) continue;
-            var content = await Store.GetAsync(blob.Key, ct);
-            if (content is null) continue; // removed while listing
-            var stored = JsonSerializer.Deserialize<StoredEntry>(content.Bytes, ArchiveJson.Options)
-                ?? throw new InvalidDataException($"journal entry {blob.Key} is empty");
-            yield return new JournalEntry(name, stored.ObjectId, stored.Version, stored.At);
+            await foreach (var blob in Store.ListAsync(prefix, ct))
+            {
+                if (!blob.Key.EndsWith(".json", StringComparison.Ordinal)) continue;
+                var name = blob.Key[(blob.Key.LastIndexOf('/') + 1)..^".json".Length];
+                if (position is not null && string.CompareOrdinal(name, position) <= 0) continue;
+                var content = await Store.GetAsync(blob.Key, ct);
+                if (content is null) continue; // removed while listing
+                var stored = JsonSerializer.Deserialize<StoredEntry>(content.Bytes, ArchiveJson.Options)
+                    ?? throw new InvalidDataException($"journal entry {blob.Key} is empty");
+                yield return new JournalEntry(name, stored.ObjectId, stored.Version, stored.At);
+            }
         }
     }
 

@@ -49,7 +49,7 @@ public class KilledImportTests
         Assert.Equal(Items + 2, count);
     }
 
-    private static int Count(string directory) => Directory.Exists(directory) ? Directory.EnumerateFiles(directory).Count() : 0;
+    private static int Count(string directory) => Directory.Exists(directory) ? Directory.EnumerateFiles(directory, "*.json", SearchOption.AllDirectories).Count() : 0;
 
     /// <summary>Every record that storage shows must parse and every file listed must match its SHA-512.</summary>
     private static async Task<int> AssertEveryStoredRecordIsWholeAsync(string data)

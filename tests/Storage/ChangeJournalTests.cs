@@ -41,4 +41,23 @@ public sealed class ChangeJournalTests : IAsyncDisposable
         var again = await journal.ReadAfterAsync(ChangeJournal.Rewind(seen.Position, TimeSpan.FromSeconds(5))).ToListAsync();
         Assert.Equal([late, seen], again);
     }
+
+    [Fact]
+    public async Task Reading_after_a_position_spans_the_hour_folders_up_to_now_and_skips_older_ones()
+    {
+        var start = new DateTimeOffset(2024, 1, 1, 22, 59, 59, TimeSpan.Zero);
+        var clock = new ManualClock(start);
+        var store = await backend.OpenAsync();
+        var journal = new ChangeJournal(store, clock);
+        var early = await journal.AppendAsync("record:A", 1);
+        clock.Now = start.AddSeconds(2); // the next hour
+        var next = await journal.AppendAsync("record:B", 1);
+        clock.Now = start.AddHours(5); // a follower that was away for hours
+        var late = await journal.AppendAsync("record:C", 1);
+
+        Assert.Equal([next, late], await journal.ReadAfterAsync(early.Position).ToListAsync());
+        Assert.Equal([late], await journal.ReadAfterAsync(next.Position).ToListAsync());
+        // Entries are filed by hour, so a poll lists only the hours since its position.
+        Assert.Equal(3, await store.ListAsync(ChangeJournal.Prefix).Select(b => b.Key[..(ChangeJournal.Prefix.Length + 10)]).Distinct().CountAsync());
+    }
 }
