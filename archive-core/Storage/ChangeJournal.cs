@@ -37,7 +37,8 @@ public sealed class ChangeJournal(IBlobStore store, TimeProvider? clock = null)
         var position = $"{at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}-{Convert.ToHexStringLower(Guid.NewGuid().ToByteArray().AsSpan(0, 6))}";
         var entry = new JournalEntry(position, objectId, version, at);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(new StoredEntry(objectId, version, at), ArchiveJson.Options);
-        await Store.PutAsync($"{Prefix}{HourOf(at.UtcTicks)}/{position}.json", new MemoryStream(bytes), BlobCondition.IfAbsent, ct);
+        // Deferred: the commit it announces flushes the store before its commit point, which covers this entry.
+        await Store.PutAsync($"{Prefix}{HourOf(at.UtcTicks)}/{position}.json", new MemoryStream(bytes), BlobCondition.IfAbsent.Defer(), ct);
         return entry;
     }
 

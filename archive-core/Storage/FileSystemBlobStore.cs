@@ -127,7 +127,7 @@ public sealed class FileSystemBlobStore : IBlobStore
                 var written = new FileInfo(target);
                 etag = ETag(written.Length, written.LastWriteTimeUtc);
             }
-            if (FileSystemDurability.GroupsFlushes) await durability.FlushAsync();
+            if (FileSystemDurability.GroupsFlushes && !condition.Deferred) await durability.FlushAsync();
             return etag;
         }
         catch (Exception e) when (e is IOException and not BlobConditionFailedException and not BlobStoreUnavailableException || e is UnauthorizedAccessException)
@@ -139,6 +139,9 @@ public sealed class FileSystemBlobStore : IBlobStore
             if (temp is not null) TryDelete(temp);
         }
     }
+
+    public Task FlushAsync(CancellationToken ct = default) =>
+        FileSystemDurability.GroupsFlushes ? durability.FlushAsync() : Task.CompletedTask;
 
     public async IAsyncEnumerable<BlobProperties> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken ct = default)
     {

@@ -29,15 +29,30 @@ public interface IBlobStore
 
     /// <summary>Removes the blob; absent is not an error.</summary>
     Task DeleteAsync(string key, CancellationToken ct = default);
+
+    /// <summary>
+    /// Makes every write this store acknowledged before the call durable, including those made with
+    /// <see cref="BlobCondition.Deferred"/>. Stores whose writes are durable when acknowledged do nothing.
+    /// </summary>
+    Task FlushAsync(CancellationToken ct = default) => Task.CompletedTask;
 }
 
 public sealed record BlobProperties(string Key, long Length, string ETag, DateTimeOffset LastModified);
 
 public sealed record BlobContent(byte[] Bytes, string ETag, DateTimeOffset LastModified);
 
-/// <summary>The precondition of a write.</summary>
+/// <summary>
+/// The precondition of a write, and whether its durability may wait: a <see cref="Deferred"/> write is
+/// atomic and visible at once but only certain to survive a power cut after the next
+/// <see cref="IBlobStore.FlushAsync"/>. A writer that needs several blobs on disk before a final one (an
+/// OCFL version before its commit point) writes them deferred and flushes once.
+/// </summary>
 public readonly record struct BlobCondition(string? IfMatchETag, bool MustBeAbsent)
 {
+    public bool Deferred { get; init; }
+
+    public BlobCondition Defer() => this with { Deferred = true };
+
     public static readonly BlobCondition None = new(null, false);
     public static readonly BlobCondition IfAbsent = new(null, true);
     public static BlobCondition IfMatch(string etag) => new(etag, false);

@@ -16,7 +16,7 @@ namespace HafizaIzmir.Archive.Storage;
 /// and the root head is still n−1; then the leftover of the abandoned write is removed and the claim retried once.</item>
 /// <item>Write the new content files (if absent, while hashing them again: bytes that differ from the first pass
 /// abort the commit), then the version's sidecar.</item>
-/// <item>Check the claim still has the ETag we wrote (a writer that judged us abandoned would have replaced it).</item>
+/// <item>Flush the store once (the writes above are deferred), then check the claim still has the ETag we wrote (a writer that judged us abandoned would have replaced it).</item>
 /// <item>The commit point: write the root inventory if its ETag is unchanged (for v1: the object declaration, then
 /// the root inventory if absent). Losing here means someone else committed first: conflict.</item>
 /// <item>Write the root sidecar. A crash before this leaves a root inventory identical to <c>v{n}/inventory.json</c>
@@ -91,7 +91,7 @@ internal sealed class OcflCommitter(OcflRepository repository)
             await repository.Marks.MarkAsync(versionKey, ct);
             try
             {
-                claimETag = await PutAsync($"{versionKey}/inventory.json", bytes, BlobCondition.IfAbsent, ct);
+                claimETag = await PutAsync($"{versionKey}/inventory.json", bytes, BlobCondition.IfAbsent.Defer(), ct);
             }
             catch (BlobConditionFailedException)
             {
@@ -105,20 +105,24 @@ internal sealed class OcflCommitter(OcflRepository repository)
                 foreach (var (key, logicalPath, digest) in uploads)
                 {
                     await using var source = new HashingReadStream(commit.Changes[logicalPath]!.Open());
-                    await Store.PutAsync(key, source, BlobCondition.IfAbsent, ct);
+                    await Store.PutAsync(key, source, BlobCondition.IfAbsent.Defer(), ct);
                     written.Add(key);
                     var actual = source.Digest();
                     if (actual != digest)
                         throw new InvalidDataException($"the content of '{logicalPath}' has SHA-512 {actual[..16]}…, not {digest[..16]}… as hashed or given before; nothing was committed");
                 }
-                await PutAsync($"{versionKey}/inventory.json.sha512", Encoding.UTF8.GetBytes(OcflInventory.Sidecar(bytes)), BlobCondition.IfAbsent, ct);
+                await PutAsync($"{versionKey}/inventory.json.sha512", Encoding.UTF8.GetBytes(OcflInventory.Sidecar(bytes)), BlobCondition.IfAbsent.Defer(), ct);
                 written.Add($"{versionKey}/inventory.json.sha512");
 
+                if (current is null)
+                    await PutAsync($"{objectKey}/{OcflRepository.ObjectDeclaration}", "ocfl_object_1.1\n"u8.ToArray(), BlobCondition.None.Defer(), ct);
+                // Everything of the version (and the journal entry announcing it) must be on disk before the
+                // commit point can be: one flush here covers all the deferred writes above.
+                await Store.FlushAsync(ct);
                 if ((await Store.GetPropertiesAsync($"{versionKey}/inventory.json", ct))?.ETag != claimETag)
                     throw new BlobConditionFailedException($"{versionKey}/inventory.json", "our claim on the version was removed");
                 if (current is null)
                 {
-                    await PutAsync($"{objectKey}/{OcflRepository.ObjectDeclaration}", "ocfl_object_1.1\n"u8.ToArray(), BlobCondition.None, ct);
                     await PutAsync($"{objectKey}/inventory.json", bytes, BlobCondition.IfAbsent, ct);
                 }
                 else
@@ -152,7 +156,7 @@ internal sealed class OcflCommitter(OcflRepository repository)
             {
                 var root = await Store.GetAsync($"{objectKey}/inventory.json", ct);
                 if (root is null) return;
-                await PutAsync($"{objectKey}/inventory.json.sha512", Encoding.UTF8.GetBytes(OcflInventory.Sidecar(root.Bytes)), BlobCondition.None, ct);
+                await PutAsync($"{objectKey}/inventory.json.sha512", Encoding.UTF8.GetBytes(OcflInventory.Sidecar(root.Bytes)), BlobCondition.None.Defer(), ct);
                 if ((await Store.GetPropertiesAsync($"{objectKey}/inventory.json", ct))?.ETag == root.ETag) return;
             }
         }
