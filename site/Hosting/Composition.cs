@@ -1,6 +1,7 @@
 using HafizaIzmir.Archive.Storage;
 using HafizaIzmir.Site.Accounts;
 using HafizaIzmir.Site.Derived;
+using HafizaIzmir.Site.Web;
 using HafizaIzmir.Archive.Derived;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,6 +27,7 @@ public static class Composition
         // Derived structures: each registers as IDerivedData so reindex and the journal follower find it.
         services.AddSingleton(_ => new RecordTree(Path.Combine(options.DerivedDirectory, RecordTree.FileName)));
         services.AddSingleton<IDerivedData>(sp => sp.GetRequiredService<RecordTree>());
+        services.AddOaiCatalogue(options);
         services.AddSingleton(sp => new DerivedData(options.DerivedDirectory, sp.GetRequiredService<Archive>(), sp.GetServices<IDerivedData>()));
         return services;
     }

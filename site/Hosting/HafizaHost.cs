@@ -44,6 +44,8 @@ public static class HafizaHost
         app.MapHealth();
         app.MapRecordApi();
         app.MapRecordPage();
+        app.MapOaiPmh();
+        app.MapRecordTiers();
         return app;
     }
 
