@@ -8,7 +8,9 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 
 # Debian packages the tests need, installed only when missing.
-apt_packages=()
+apt_packages=(
+  libhttp-oai-perl   # the independent OAI-PMH harvester (tests/Oai/Harvester/harvest.pl)
+)
 
 install_missing_apt_packages() {
   local missing=()
