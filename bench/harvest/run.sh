@@ -3,7 +3,7 @@
 # Imports ROWS generated records (default 35000, bench/import's generator), builds the OAI catalogue
 # (reindex), starts `hafiza serve` on 127.0.0.1 and harvests the whole EDM list with curl across resumption
 # tokens. Prints records/s and the server's peak resident memory (VmHWM), against an anchor: reading every
-# stored record.json once with cat. BENCH_DIR chooses the working directory; KEEP=1 keeps it; PORT (default 5097).
+# stored record.json once with cat. Needs curl and python3 (the harvesting client). BENCH_DIR chooses the working directory; KEEP=1 keeps it; PORT (default 5097).
 set -euo pipefail
 
 ROWS="${1:-35000}"
@@ -49,18 +49,27 @@ done
 RSS_BEFORE="$(awk '/VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$SERVER_PID/status")"
 
 echo "== harvesting ListRecords edm"
-records=0; pages=0; page="$WORK/page.xml"
+# One keep-alive connection, as a harvester would use; a curl process per page would measure process start-up.
 t0="$(now)"
-url="$BASE?verb=ListRecords&metadataPrefix=edm"
-while :; do
-  curl -fsS -o "$page" "$url"
-  if grep -q '<error' "$page"; then echo "protocol error on page $((pages + 1)):" >&2; grep -o '<error[^<]*</error>' "$page" >&2; exit 1; fi
-  records=$((records + $(grep -o '<record>' "$page" | wc -l)))
-  pages=$((pages + 1))
-  token="$(grep -o '<resumptionToken[^>]*>[^<]*</resumptionToken>' "$page" | sed 's/.*>\([^<]*\)<.*/\1/' || true)"
-  [[ -z "$token" ]] && break
-  url="$BASE?verb=ListRecords&resumptionToken=$token"
-done
+read -r records pages < <(python3 - "$PORT" <<'PY'
+import http.client, re, sys, urllib.parse
+conn = http.client.HTTPConnection("127.0.0.1", int(sys.argv[1]), timeout=300)
+query, records, pages = "verb=ListRecords&metadataPrefix=edm", 0, 0
+while True:
+    conn.request("GET", "/oai?" + query)
+    response = conn.getresponse()
+    body = response.read().decode("utf-8")
+    if response.status != 200 or "<error" in body:
+        sys.exit(f"page {pages + 1}: HTTP {response.status} {re.findall(r'<error[^<]*</error>', body)}")
+    records += body.count("<record>")
+    pages += 1
+    token = re.search(r"<resumptionToken[^>]*>([^<]*)</resumptionToken>", body)
+    if not token or not token.group(1):
+        break
+    query = "verb=ListRecords&resumptionToken=" + urllib.parse.quote(token.group(1), safe="")
+print(records, pages)
+PY
+)
 t1="$(now)"
 HARVEST_S="$(elapsed "$t0" "$t1")"
 PEAK="$(awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$SERVER_PID/status")"
