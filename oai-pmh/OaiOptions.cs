@@ -14,13 +14,18 @@ public sealed class OaiOptions
     /// <summary>The aggregator that delivers the records to Europeana (<c>edm:provider</c>).</summary>
     public string Provider { get; set; } = "Hafıza İzmir";
     /// <summary>
+    /// The endpoint's public URL (<c>https://hafiza.izmir.bel.tr/oai</c>), echoed in every response; when
+    /// empty the URL the request arrived at is used (wrong behind a proxy that rewrites the host).
+    /// </summary>
+    public string? BaseUrl { get; set; }
+    /// <summary>
     /// The public site root used for record pages, images and contextual entity URIs
     /// (<c>https://hafiza.izmir.bel.tr</c>). When empty the request's base URL without its last segment is used.
     /// </summary>
     public string? PublicBaseUrl { get; set; }
     /// <summary>
-    /// Secret for signing resumption tokens. Tokens stay valid across restarts and between instances only
-    /// when this is configured; left empty, a random key is drawn per process.
+    /// Secret for signing resumption tokens. Left empty here, the endpoint draws a random key per process;
+    /// the host instead keeps one in blob storage so that restarts and replicas accept each other's tokens.
     /// </summary>
     public string? TokenKey { get; set; }
     /// <summary>Whether the IIIF endpoints exist; then every image's web resource names its IIIF service and manifest.</summary>

@@ -8,7 +8,10 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 
 # Debian packages the tests need, installed only when missing.
-apt_packages=()
+apt_packages=(
+  libhttp-oai-perl   # the independent OAI-PMH harvester (tests/Oai/Harvester/harvest.pl)
+  libsaxonhe-java    # XSLT 2 for Europeana's EDM Schematron rules (tests/Oai)
+)
 
 install_missing_apt_packages() {
   local missing=()

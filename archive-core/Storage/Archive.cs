@@ -129,10 +129,8 @@ public sealed partial class Archive(OcflRepository repository, ChangeJournal jou
 
     private async Task<Versioned<T>?> GetAsync<T>(string objectId, string fileName, CancellationToken ct)
     {
-        var head = await Repository.GetObjectAsync(objectId, ct);
-        if (head is null) return null;
-        await using var stream = await Repository.OpenFileAsync(objectId, fileName, head.Head, ct)
-            ?? throw new InvalidDataException($"'{objectId}' v{head.Head} has no {fileName}");
+        if (await Repository.OpenHeadFileAsync(objectId, fileName, ct) is not var (head, file)) return null;
+        await using var stream = file ?? throw new InvalidDataException($"'{objectId}' v{head.Head} has no {fileName}");
         var value = await ArchiveJson.DeserializeAsync<T>(stream, $"{objectId} {fileName}", ct);
         return new Versioned<T>(value, head.Head, head.Versions.Count > 0 ? head.Versions[^1].Created : default);
     }

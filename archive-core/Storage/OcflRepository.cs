@@ -65,12 +65,33 @@ public sealed class OcflRepository(IBlobStore store, TimeProvider? clock = null,
         return new OcflObject(inventory.Id, inventory.Head, inventory.StateOf(inventory.Head), versions);
     }
 
+    /// <summary>
+    /// The head state and one logical file of it from a single read of the inventory, so a reader of many
+    /// objects (a harvest, a rebuild) parses each inventory once; null when the object does not exist.
+    /// </summary>
+    public async Task<(OcflObject Object, Stream? File)?> OpenHeadFileAsync(string objectId, string logicalPath, CancellationToken ct = default)
+    {
+        var objectKey = ObjectKey(objectId);
+        var inventory = (await ReadRootInventoryAsync(objectKey, ct))?.Inventory;
+        if (inventory is null) return null;
+        var versions = inventory.Versions
+            .Select(p => new OcflVersion(p.Key, p.Value.Created, p.Value.Message ?? "", p.Value.UserName ?? ""))
+            .ToList();
+        var head = new OcflObject(inventory.Id, inventory.Head, inventory.StateOf(inventory.Head), versions);
+        return (head, await OpenAsync(objectId, objectKey, inventory, logicalPath, inventory.Head, ct));
+    }
+
     /// <summary>Opens a logical file of the head (or of <paramref name="version"/>); null if absent.</summary>
     public async Task<Stream?> OpenFileAsync(string objectId, string logicalPath, int? version = null, CancellationToken ct = default)
     {
         var objectKey = ObjectKey(objectId);
         var inventory = (await ReadRootInventoryAsync(objectKey, ct))?.Inventory;
         if (inventory is null) return null;
+        return await OpenAsync(objectId, objectKey, inventory, logicalPath, version, ct);
+    }
+
+    private async Task<Stream?> OpenAsync(string objectId, string objectKey, OcflInventory inventory, string logicalPath, int? version, CancellationToken ct)
+    {
         if (!inventory.StateOf(version ?? inventory.Head).TryGetValue(logicalPath, out var digest)) return null;
         var contentPath = inventory.ContentPath(digest)
             ?? throw new InvalidDataException($"OCFL object '{objectId}': '{logicalPath}' has digest {digest} that the manifest does not list");

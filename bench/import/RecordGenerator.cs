@@ -69,7 +69,7 @@ public sealed class RecordGenerator(Random random, IReadOnlyList<GeneratedAuthor
         var description = lengthDraw switch { < 10 => "", < 70 => Paragraph(random.Next(1, 4)), < 95 => Paragraph(random.Next(4, 11)), _ => Transcription() };
         var row = Row(id, parent, "item", title, Date(), genre is "fotoğraf" or "kartpostal" or "harita" ? "image" : "text", genre, description);
         row[4] = random.Next(5) == 0 ? $"A {genre} about {TurkishText.Fold(place.Name)}" : "";
-        row[9] = random.Next(10) == 0 ? "An English summary of the document, written by a volunteer cataloguer." : "";
+        row[9] = random.Next(10) == 0 && description.Length > 0 ? "An English summary of the document, written by a volunteer cataloguer." : "";
         row[10] = string.Join(';', Enumerable.Range(0, random.Next(1, 3)).Select(_ => Pick(Languages)).Distinct());
         row[11] = Names([person, .. Draw(persons, random.Next(0, 3))], withRoles: true);
         row[12] = Names(Draw(institutions, random.Next(0, 3)), withRoles: random.Next(2) == 0);

@@ -33,15 +33,15 @@ public sealed partial class OaiPmhEndpoint
         var query = token?.Query ?? new OaiQuery(request.From, request.Until, request.Set);
         var visible = query with { Until = HoldBack(query.Until, x.Now) };
         var pageSize = _options.PageSize;
-        using var items = _source.List(visible, token?.After, pageSize + 1).GetEnumerator();
-        if (!items.MoveNext())
+        var records = request.Verb == OaiRequest.ListRecords;
+        await using var items = _source.ListAsync(visible, token?.After, pageSize + 1, records, x.Cancellation).GetAsyncEnumerator(x.Cancellation);
+        if (!await items.MoveNextAsync())
         {
             await FailAsync(x, OaiError.NoRecordsMatch());
             return;
         }
         var cursor = token?.Cursor ?? 0;
         var completeListSize = token?.CompleteListSize ?? _source.Count(visible);
-        var records = request.Verb == OaiRequest.ListRecords;
         var w = x.W;
         Start(x);
         w.WriteStartElement(request.Verb, OaiNs);
@@ -55,7 +55,7 @@ public sealed partial class OaiPmhEndpoint
             else WriteHeader(w, last);
             written++;
             await x.Buffer.FlushAsync(force: false, x.Cancellation);
-            more = items.MoveNext();
+            more = await items.MoveNextAsync();
         } while (more && written < pageSize);
 
         completeListSize = Math.Max(completeListSize, cursor + written + (more ? 1 : 0));

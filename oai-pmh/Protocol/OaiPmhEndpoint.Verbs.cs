@@ -38,7 +38,7 @@ public sealed partial class OaiPmhEndpoint
         var identifier = x.Request!.Identifier;
         if (identifier is not null)
         {
-            var item = RecordIdentifier(identifier) is { } id ? _source.Get(id) : null;
+            var item = RecordIdentifier(identifier) is { } id ? await _source.GetAsync(id, x.Cancellation) : null;
             if (item is null)
             {
                 await FailAsync(x, OaiError.IdDoesNotExist(identifier));
@@ -91,7 +91,7 @@ public sealed partial class OaiPmhEndpoint
     {
         var request = x.Request!;
         var format = Formats(x.BaseUrl).FirstOrDefault(f => f.Prefix == request.MetadataPrefix);
-        var item = RecordIdentifier(request.Identifier!) is { } id ? _source.Get(id) : null;
+        var item = RecordIdentifier(request.Identifier!) is { } id ? await _source.GetAsync(id, x.Cancellation) : null;
         if (item is null)
         {
             await FailAsync(x, OaiError.IdDoesNotExist(request.Identifier!));

@@ -11,12 +11,13 @@ public interface IOaiRecordSource
     /// <summary>
     /// Items matching <paramref name="query"/> that sort strictly after <paramref name="after"/>
     /// (from the start when null), at most <paramref name="limit"/>, in <c>(datestamp, identifier)</c> order.
-    /// Enumerated lazily by the caller, so an implementation may stream.
+    /// Enumerated lazily by the caller, so an implementation may stream. When <paramref name="metadata"/> is
+    /// false only headers are written, so an implementation may return <see cref="OaiItem.HeaderOnly"/> items.
     /// </summary>
-    IEnumerable<OaiItem> List(OaiQuery query, OaiPosition? after, int limit);
+    IAsyncEnumerable<OaiItem> ListAsync(OaiQuery query, OaiPosition? after, int limit, bool metadata, CancellationToken ct);
 
     /// <summary>The item with this record identifier (reference code), or null when it is unknown or never published.</summary>
-    OaiItem? Get(string identifier);
+    ValueTask<OaiItem?> GetAsync(string identifier, CancellationToken ct);
 
     /// <summary>How many items match the query (for <c>completeListSize</c>).</summary>
     int Count(OaiQuery query);
@@ -70,4 +71,16 @@ public sealed record OaiItem
     public OaiPosition Position => new(Datestamp, Identifier);
 
     public Authority? Authority(string id) => Authorities.FirstOrDefault(a => a.Id == id);
+
+    /// <summary>
+    /// An item that carries only its header: the record holds nothing but the identifier. Used for deleted
+    /// records (whose description is no longer disseminated) and for lists of identifiers.
+    /// </summary>
+    public static OaiItem HeaderOnly(string identifier, DateTimeOffset datestamp, bool deleted, IReadOnlyList<string> setSpecs) => new()
+    {
+        Record = new Record { Identifier = identifier, Level = Level.Item, Title = new LocalizedText(""), State = deleted ? WorkflowState.Withdrawn : WorkflowState.Published },
+        Datestamp = datestamp,
+        Deleted = deleted,
+        SetSpecs = setSpecs,
+    };
 }

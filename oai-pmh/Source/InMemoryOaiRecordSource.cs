@@ -29,13 +29,13 @@ public sealed class InMemoryOaiRecordSource : IOaiRecordSource
             return _items.Values.Where(i => i.Deleted || i.Record.IsPublished).OrderBy(i => i.Position).ToList();
     }
 
-    public IEnumerable<OaiItem> List(OaiQuery query, OaiPosition? after, int limit) =>
-        Visible().Where(i => (after is null || i.Position > after.Value) && query.Matches(i)).Take(limit);
+    public IAsyncEnumerable<OaiItem> ListAsync(OaiQuery query, OaiPosition? after, int limit, bool metadata, CancellationToken ct) =>
+        Visible().Where(i => (after is null || i.Position > after.Value) && query.Matches(i)).Take(limit).ToAsyncEnumerable();
 
-    public OaiItem? Get(string identifier)
+    public ValueTask<OaiItem?> GetAsync(string identifier, CancellationToken ct)
     {
         lock (_gate)
-            return _items.TryGetValue(identifier, out var item) && (item.Deleted || item.Record.IsPublished) ? item : null;
+            return ValueTask.FromResult(_items.TryGetValue(identifier, out var item) && (item.Deleted || item.Record.IsPublished) ? item : null);
     }
 
     public int Count(OaiQuery query) => Visible().Count(query.Matches);

@@ -20,23 +20,30 @@ public static class OaiSets
     /// <c>europeana</c> when a cataloguer chose it for Europeana and it passed the readiness check.
     /// A record in <c>fonds:A:series:B</c> is listed in <c>fonds:A</c> as well, so both are given.
     /// </summary>
-    public static IReadOnlyList<string> For(Record record, IReadOnlyList<Record> ancestors, bool europeanaReady)
+    public static IReadOnlyList<string> For(Record record, IReadOnlyList<Record> ancestors, bool europeanaReady) =>
+        For(ancestors.Append(record).Select(r => (r.Identifier, r.Level)), record.Axes, record.ForEuropeana && europeanaReady);
+
+    /// <summary>
+    /// The set specs from a record's line of description (outermost first, the record last), its axes and
+    /// whether it belongs in <c>europeana</c> (chosen for Europeana and ready).
+    /// </summary>
+    public static IReadOnlyList<string> For(IEnumerable<(string Identifier, Level Level)> line, IEnumerable<Axis> axes, bool inEuropeana)
     {
         var specs = new List<string>();
-        var line = ancestors.Append(record).ToList();
-        var fonds = line.FirstOrDefault(r => r.Level == Level.Fonds);
-        if (fonds is not null)
+        var levels = line.ToList();
+        var fonds = levels.FindIndex(r => r.Level == Level.Fonds);
+        if (fonds >= 0)
         {
-            var path = $"{FondsPrefix}:{Token(fonds.Identifier)}";
+            var path = $"{FondsPrefix}:{Token(levels[fonds].Identifier)}";
             specs.Add(path);
-            foreach (var series in line.Where(r => r.Level == Level.Series))
+            foreach (var series in levels.Where(r => r.Level == Level.Series))
             {
                 path += $":{SeriesInfix}:{Token(series.Identifier)}";
                 specs.Add(path);
             }
         }
-        specs.AddRange(record.Axes.Distinct().Select(AxisSpec));
-        if (record.ForEuropeana && europeanaReady) specs.Add(Europeana);
+        specs.AddRange(axes.Distinct().Select(AxisSpec));
+        if (inEuropeana) specs.Add(Europeana);
         return specs;
     }
 

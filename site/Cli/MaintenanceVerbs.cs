@@ -2,7 +2,8 @@ using HafizaIzmir.Archive.Storage;
 using HafizaIzmir.Site.Derived;
 using HafizaIzmir.Archive.Derived;
 using HafizaIzmir.Site.Hosting;
-using HafizaIzmir.Site.Tiers;
+using HafizaIzmir.Archive.Domain;
+using HafizaIzmir.Oai.Tiers;
 using HafizaIzmir.Site.Web;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -48,10 +49,17 @@ public static class MaintenanceVerbs
     {
         await using var services = Composition.BuildForCli(options);
         var archive = services.GetRequiredService<Archive>();
+        // Authorities are few and shared by many records: read them once.
+        var authorities = new Dictionary<string, Authority>(StringComparer.Ordinal);
+        await foreach (var authority in archive.ListAuthoritiesAsync(ct)) authorities[authority.Value.Id] = authority.Value;
         var distribution = new TierDistribution();
         await foreach (var record in archive.ListRecordsAsync(ct))
-            if (PublicationGate.IsPublic(record.Value)) distribution.Add(record.Value);
-        distribution.WriteTo(Console.Out);
+        {
+            if (!PublicationGate.IsPublic(record.Value)) continue;
+            var linked = record.Value.Authorities.Select(l => authorities.GetValueOrDefault(l.AuthorityId)).OfType<Authority>().Distinct();
+            distribution.Add(EuropeanaTiers.Classify(record.Value, linked));
+        }
+        Console.Write(distribution.ToString());
         return Verbs.Success;
     }
 }

@@ -49,6 +49,8 @@ public static class HafizaHost
         app.MapRecordPage();
         app.MapIiif();
         app.MapSearchApi();
+        app.MapOaiPmh();
+        app.MapRecordTiers();
         return app;
     }
 
