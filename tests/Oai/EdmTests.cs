@@ -83,18 +83,7 @@ public sealed class EdmTests
     {
         OaiSchemas.SchemasOrSkip();
         var source = OaiTestData.Archive();
-        source.Put(OaiTestData.Item(OaiTestData.Letter("SRR-0500", r => r with
-        {
-            Files = [],
-            Description = null,
-            Subjects = [],
-            Languages = [],
-            Genre = null,
-            Date = null,
-            Type = null,
-            Rights = "rubbish",
-            Authorities = [new AuthorityLink("M0002", AuthorityKind.Place)],
-        }), OaiTestData.T0.AddMinutes(55)));
+        source.Put(OaiTestData.Item(OaiTestData.BareLetter("SRR-0500", "rubbish", r => r with { Type = null }), OaiTestData.T0.AddMinutes(55)));
         source.Put(OaiTestData.Item(OaiTestData.Letter("SRR-0501", r => r with { Files = [OaiTestData.Pdf], Type = EuropeanaType.Text }), OaiTestData.T0.AddMinutes(56)));
         var client = new OaiClient(source);
         var d = await client.Get("verb=ListRecords&metadataPrefix=edm&from=2024-03-01T10:00:00Z&until=2024-03-01T10:03:00Z");

@@ -64,6 +64,26 @@ internal static class OaiTestData
         Rights = "http://rightsstatements.org/vocab/InC/1.0/",
     };
 
+    /// <summary>
+    /// A letter with almost nothing catalogued (no files, description, subjects, languages, genre or date,
+    /// unusable rights, one place without coordinates): the thinnest record the mappings must still serve.
+    /// </summary>
+    public static Record BareLetter(string identifier, string rights, Func<Record, Record>? change = null)
+    {
+        var record = Letter(identifier, r => r with
+        {
+            Files = [],
+            Description = null,
+            Subjects = [],
+            Languages = [],
+            Genre = null,
+            Date = null,
+            Rights = rights,
+            Authorities = [new AuthorityLink("M0002", AuthorityKind.Place)],
+        });
+        return change is null ? record : change(record);
+    }
+
     public static RecordFile Image(int width, int height, int n = 1) => new()
     {
         Path = $"files/{n:0000}.tif",

@@ -45,17 +45,9 @@ public sealed class SchemaValidationTests
         OaiSchemas.SchemasOrSkip();
         var source = OaiTestData.Archive();
         // Shapes the standard letters do not cover: no files, a PDF, a place without coordinates, odd rights, no language.
-        source.Put(OaiTestData.Item(OaiTestData.Letter("SRR-0300", r => r with
+        source.Put(OaiTestData.Item(OaiTestData.BareLetter("SRR-0300", "not a statement", r => r with
         {
-            Files = [],
-            Description = null,
-            Subjects = [],
-            Languages = [],
-            Genre = null,
-            Date = null,
             Extent = null,
-            Rights = "not a statement",
-            Authorities = [new AuthorityLink("M0002", AuthorityKind.Place)],
             Title = new LocalizedText("Başlıksız <&> \u0001"),
         }), OaiTestData.T0.AddMinutes(50)));
         source.Put(OaiTestData.Item(OaiTestData.Letter("SRR-0301", r => r with { Files = [OaiTestData.Pdf], Type = null }), OaiTestData.T0.AddMinutes(51)));
