@@ -1,6 +1,8 @@
 using HafizaIzmir.Indexer.Analysis;
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
+using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
 
@@ -27,6 +29,11 @@ internal sealed class SnippetWriter(Analyzer analyzer, Query query)
 
     private readonly Dictionary<string, Highlighter> highlighters = new(StringComparer.Ordinal);
 
+    // The query's terms by field, or null when the query holds a kind this walk does not know (then every
+    // sub-field is highlighted, as before). Highlighting is most of a search's cost, so a text is only
+    // highlighted in a sub-field where one of these terms actually occurs.
+    private readonly HashSet<Term>? terms = TermsOf(query);
+
     public string For(Document doc)
     {
         foreach (var (stored, field) in Sources)
@@ -36,6 +43,7 @@ internal sealed class SnippetWriter(Analyzer analyzer, Query query)
             foreach (var sub in SubFields.Searched)
             {
                 var name = SubFields.Of(field, sub);
+                if (terms is not null && !Mentions(name, text)) continue;
                 using var tokens = analyzer.GetTokenStream(name, text);
                 var fragments = HighlighterFor(name).GetBestFragments(tokens, text, Fragments);
                 if (fragments.Length > 0) return string.Join(Ellipsis, fragments.Select(f => f.Trim()));
@@ -43,6 +51,46 @@ internal sealed class SnippetWriter(Analyzer analyzer, Query query)
         }
         var plain = doc.Get(IndexFields.StoredDescription) ?? doc.Get(IndexFields.StoredDescriptionEn) ?? "";
         return HtmlText.Escape(plain.Length > FragmentLength ? plain[..FragmentLength] + "…" : plain);
+    }
+
+    private bool Mentions(string field, string text)
+    {
+        using var tokens = analyzer.GetTokenStream(field, text);
+        var term = tokens.AddAttribute<ICharTermAttribute>();
+        tokens.Reset();
+        var found = false;
+        while (!found && tokens.IncrementToken()) found = terms!.Contains(new Term(field, term.ToString()));
+        tokens.End();
+        return found;
+    }
+
+    private static HashSet<Term>? TermsOf(Query query)
+    {
+        var set = new HashSet<Term>();
+        return Collect(query, set) ? set : null;
+
+        static bool Collect(Query q, HashSet<Term> into)
+        {
+            switch (q)
+            {
+                case TermQuery t:
+                    into.Add(t.Term);
+                    return true;
+                case PhraseQuery p:
+                    into.UnionWith(p.GetTerms());
+                    return true;
+                case BooleanQuery b:
+                    return b.Clauses.Where(c => !c.IsProhibited).All(c => Collect(c.Query, into));
+                case DisjunctionMaxQuery d:
+                    return d.Disjuncts.All(x => Collect(x, into));
+                case ConstantScoreQuery c:
+                    return c.Query is null || Collect(c.Query, into);
+                case NumericRangeQuery<int> or MatchAllDocsQuery:
+                    return true; // nothing in the text to mark
+                default:
+                    return false;
+            }
+        }
     }
 
     private Highlighter HighlighterFor(string field)
