@@ -17,9 +17,11 @@ public sealed partial class KatalogBrowser : IDisposable
 
     private readonly CookieContainer _cookies = new();
     public HttpClient Client { get; }
+    public SiteHost Site { get; }
 
     public KatalogBrowser(SiteHost site)
     {
+        Site = site;
         var server = (TestServer)site.Services.GetRequiredService<IServer>();
         Client = new HttpClient(new CookieHandler(_cookies, server.CreateHandler())) { BaseAddress = server.BaseAddress };
     }
@@ -80,4 +82,11 @@ public sealed partial class KatalogBrowser : IDisposable
             return response;
         }
     }
+}
+
+public static class SiteHostVersions
+{
+    /// <summary>The record's head version as a form field value, as the page the person read would carry it.</summary>
+    public static async Task<string> VersionOf(this SiteHost site, string identifier) =>
+        (await site.Archive.GetRecordAsync(identifier, TestContext.Current.CancellationToken))!.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -121,13 +121,14 @@ public class KatalogTests
     }
 
     [Fact]
-    public async Task Cookies_carry_over_to_a_second_replica_on_the_same_store()
+    public async Task Signing_in_stores_the_data_protection_keys_in_the_blob_store()
     {
         await using var site = await SiteHost.StartAsync("filesystem");
         using var student = await KatalogBrowser.SignedInAsync(site, "ayse", Role.Student);
         var keys = new List<string>();
         await foreach (var blob in site.Services.GetRequiredService<HafizaIzmir.Archive.Storage.IBlobStore>().ListAsync(HafizaIzmir.Site.Katalog.BlobXmlRepository.Prefix, Ct))
             keys.Add(blob.Key);
-        Assert.NotEmpty(keys);
+        Assert.Single(keys);
+        Assert.EndsWith(".xml", keys[0]);
     }
 }
