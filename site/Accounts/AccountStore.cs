@@ -9,8 +9,15 @@ namespace HafizaIzmir.Site.Accounts;
 [JsonConverter(typeof(JsonStringEnumConverter<Role>))]
 public enum Role { Student, Cataloguer, Admin }
 
-/// <summary>A person who may sign in to the catalogue. Only the password's hash is ever stored.</summary>
-public sealed record Account(string Name, Role Role, string PasswordHash, DateTimeOffset CreatedAt);
+/// <summary>
+/// A person who may sign in to the catalogue. Only the password's hash is ever stored. The failure count and
+/// lock-out live in the same blob so every replica enforces the same lock-out.
+/// </summary>
+public sealed record Account(string Name, Role Role, string PasswordHash, DateTimeOffset CreatedAt,
+    int FailedSignIns = 0, DateTimeOffset? LockedUntil = null);
+
+/// <summary>The outcome of a sign-in attempt: the account on success, else whether the account is locked out.</summary>
+public sealed record SignInOutcome(Account? Account, bool LockedOut);
 
 public sealed class AccountExistsException(string name) : Exception($"an account named '{name}' already exists");
 
@@ -22,6 +29,8 @@ public sealed class AccountStore(IBlobStore store, TimeProvider? clock = null)
 {
     public const int MinimumPasswordLength = 10;
     public const string Prefix = "accounts/";
+    public const int MaxFailedSignIns = 5;
+    public static readonly TimeSpan LockOutPeriod = TimeSpan.FromMinutes(15);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
     private readonly PasswordHasher<Account> _hasher = new();
@@ -70,5 +79,54 @@ public sealed class AccountStore(IBlobStore store, TimeProvider? clock = null)
         if (account is null) return null;
         var result = _hasher.VerifyHashedPassword(account, account.PasswordHash, password);
         return result is PasswordVerificationResult.Success or PasswordVerificationResult.SuccessRehashNeeded ? account : null;
+    }
+
+    /// <summary>
+    /// Checks the password and records the attempt: <see cref="MaxFailedSignIns"/> failures in a row lock the
+    /// account for <see cref="LockOutPeriod"/>, during which even the right password is refused. Unknown
+    /// names fail without a lock-out (there is nothing to store it with).
+    /// </summary>
+    public async Task<SignInOutcome> SignInAsync(string name, string password, CancellationToken ct = default)
+    {
+        if (ValidateName(name) is not null) return new SignInOutcome(null, false);
+        // Optimistic retries: two replicas counting failures at once must not lose one of them.
+        for (var attempt = 0; ; attempt++)
+        {
+            var blob = await store.GetAsync(Key(name), ct);
+            if (blob is null) return new SignInOutcome(null, false);
+            var account = JsonSerializer.Deserialize<Account>(blob.Bytes, Json)!;
+            var now = (clock ?? TimeProvider.System).GetUtcNow();
+            if (account.LockedUntil > now) return new SignInOutcome(null, true);
+
+            var result = _hasher.VerifyHashedPassword(account, account.PasswordHash, password);
+            var success = result is PasswordVerificationResult.Success or PasswordVerificationResult.SuccessRehashNeeded;
+            Account updated;
+            if (success)
+            {
+                updated = account with { FailedSignIns = 0, LockedUntil = null };
+                if (result == PasswordVerificationResult.SuccessRehashNeeded)
+                    updated = updated with { PasswordHash = _hasher.HashPassword(updated, password) };
+            }
+            else
+            {
+                var failures = account.FailedSignIns + 1;
+                updated = failures >= MaxFailedSignIns
+                    ? account with { FailedSignIns = 0, LockedUntil = now + LockOutPeriod }
+                    : account with { FailedSignIns = failures, LockedUntil = null };
+            }
+            if (updated != account)
+            {
+                try
+                {
+                    using var content = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(updated, Json));
+                    await store.PutAsync(Key(name), content, BlobCondition.IfMatch(blob.ETag), ct);
+                }
+                catch (BlobConditionFailedException) when (attempt < 5)
+                {
+                    continue;
+                }
+            }
+            return success ? new SignInOutcome(updated, false) : new SignInOutcome(null, updated.LockedUntil > now);
+        }
     }
 }

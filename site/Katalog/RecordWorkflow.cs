@@ -1,0 +1,122 @@
+using HafizaIzmir.Archive.Domain;
+using HafizaIzmir.Archive.Storage;
+using HafizaIzmir.Site.Accounts;
+
+namespace HafizaIzmir.Site.Katalog;
+
+/// <summary>A step the account may not take (wrong role, not the owner, wrong state); shown as 403 or 400.</summary>
+public sealed class WorkflowRefusedException(string message, bool forbidden) : Exception(message)
+{
+    public bool Forbidden { get; } = forbidden;
+}
+
+/// <summary>The fields a describer edits on the form; the rest of the record is kept as it was.</summary>
+public sealed record RecordDraft(string Title, string? TitleEn, string? Date, string? Description, string? Rights, Level Level = Level.Item, string? Parent = null);
+
+/// <summary>
+/// Draft → review → publish on records, every step a new OCFL version saying who and why, and every save
+/// against the version the person read (a concurrent save makes the later one fail, never overwrite).
+/// Students create and edit their own drafts and submit them; cataloguers edit anything, return with a
+/// comment, publish (rights required) and withdraw.
+/// </summary>
+public sealed class RecordWorkflow(Archive.Storage.Archive archive)
+{
+    public static bool IsCataloguer(Role role) => role is Role.Cataloguer or Role.Admin;
+
+    public async Task<OcflCommitResult> CreateAsync(string identifier, RecordDraft draft, string user, CancellationToken ct = default)
+    {
+        var record = Apply(new Record { Identifier = identifier, Level = draft.Level, Title = new LocalizedText(draft.Title) }, draft)
+            with
+        { State = WorkflowState.Draft };
+        return await archive.SaveRecordAsync(record, [], null, new CommitInfo(user, "Yeni taslak"), ct);
+    }
+
+    public async Task<OcflCommitResult> EditAsync(string identifier, int expectedVersion, RecordDraft draft, string user, Role role, string? why, CancellationToken ct = default)
+    {
+        var current = await GetAsync(identifier, ct);
+        if (!IsCataloguer(role))
+        {
+            if (current.Value.CreatedBy != user) throw new WorkflowRefusedException("Yalnızca kendi taslaklarınızı düzenleyebilirsiniz.", forbidden: true);
+            if (current.Value.State != WorkflowState.Draft) throw new WorkflowRefusedException("İncelemeye gönderilmiş veya yayımlanmış bir kaydı düzenleyemezsiniz.", forbidden: true);
+        }
+        return await archive.SaveRecordAsync(Apply(current.Value, draft), [], expectedVersion, new CommitInfo(user, Why(why, "Düzenleme")), ct);
+    }
+
+    public async Task<OcflCommitResult> SubmitAsync(string identifier, int expectedVersion, string user, Role role, CancellationToken ct = default)
+    {
+        var current = await GetAsync(identifier, ct);
+        if (!IsCataloguer(role) && current.Value.CreatedBy != user)
+            throw new WorkflowRefusedException("Yalnızca kendi taslaklarınızı incelemeye gönderebilirsiniz.", forbidden: true);
+        Require(current.Value, WorkflowState.Draft, "incelemeye gönderilebilir");
+        return await Move(current.Value, WorkflowState.InReview, expectedVersion, new CommitInfo(user, "İncelemeye gönderildi"), ct);
+    }
+
+    public async Task<OcflCommitResult> ReturnAsync(string identifier, int expectedVersion, string user, Role role, string comment, CancellationToken ct = default)
+    {
+        RequireCataloguer(role);
+        if (string.IsNullOrWhiteSpace(comment)) throw new WorkflowRefusedException("İade ederken bir açıklama yazın: öğrenci neyi düzelteceğini bilmeli.", forbidden: false);
+        var current = await GetAsync(identifier, ct);
+        Require(current.Value, WorkflowState.InReview, "iade edilebilir");
+        return await Move(current.Value, WorkflowState.Draft, expectedVersion, new CommitInfo(user, "İade: " + comment.Trim()), ct);
+    }
+
+    public async Task<OcflCommitResult> PublishAsync(string identifier, int expectedVersion, string user, Role role, CancellationToken ct = default)
+    {
+        RequireCataloguer(role);
+        var current = await GetAsync(identifier, ct);
+        if (current.Value.State is not (WorkflowState.InReview or WorkflowState.Withdrawn))
+            throw new WorkflowRefusedException("Yalnızca incelemedeki veya geri çekilmiş bir kayıt yayımlanabilir.", forbidden: false);
+        if (string.IsNullOrWhiteSpace(current.Value.Rights))
+            throw new WorkflowRefusedException("Haklar alanı boş: hakları belirlenmemiş bir kayıt yayımlanamaz.", forbidden: false);
+        return await Move(current.Value, WorkflowState.Published, expectedVersion, new CommitInfo(user, "Yayımlandı"), ct);
+    }
+
+    public async Task<OcflCommitResult> WithdrawAsync(string identifier, int expectedVersion, string user, Role role, string reason, CancellationToken ct = default)
+    {
+        RequireCataloguer(role);
+        if (string.IsNullOrWhiteSpace(reason)) throw new WorkflowRefusedException("Geri çekme nedenini yazın.", forbidden: false);
+        var current = await GetAsync(identifier, ct);
+        Require(current.Value, WorkflowState.Published, "geri çekilebilir");
+        return await Move(current.Value, WorkflowState.Withdrawn, expectedVersion, new CommitInfo(user, "Geri çekildi: " + reason.Trim()), ct);
+    }
+
+    public async Task<Versioned<Record>> GetAsync(string identifier, CancellationToken ct) =>
+        await archive.GetRecordAsync(identifier, ct) ?? throw new KeyNotFoundException($"'{identifier}' adlı bir kayıt yok.");
+
+    private Task<OcflCommitResult> Move(Record record, WorkflowState to, int expectedVersion, CommitInfo info, CancellationToken ct) =>
+        archive.SaveRecordAsync(record with { State = to }, [], expectedVersion, info, ct);
+
+    private static Record Apply(Record record, RecordDraft draft) => record with
+    {
+        Title = new LocalizedText(draft.Title.Trim(), Blank(draft.TitleEn)),
+        Date = Blank(draft.Date) is not { } text ? null
+            : EdtfDate.TryParse(text, out var date, out var error) ? date
+            : throw new WorkflowRefusedException($"Tarih: '{text}' bir EDTF tarihi değil ({error}).", forbidden: false),
+        Description = Blank(draft.Description) is { } description ? new LocalizedText(description) : null,
+        Rights = Blank(draft.Rights),
+        Level = draft.Level,
+        Parent = Blank(draft.Parent),
+    };
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static string Why(string? why, string fallback) => Blank(why) ?? fallback;
+
+    private static void RequireCataloguer(Role role)
+    {
+        if (!IsCataloguer(role)) throw new WorkflowRefusedException("Bu adım katalogcu yetkisi ister.", forbidden: true);
+    }
+
+    private static void Require(Record record, WorkflowState state, string what)
+    {
+        if (record.State != state) throw new WorkflowRefusedException($"Bu kayıt şu durumda: {StateName(record.State)}; yalnızca '{StateName(state)}' durumundaki bir kayıt {what}.", forbidden: false);
+    }
+
+    public static string StateName(WorkflowState state) => state switch
+    {
+        WorkflowState.Draft => "taslak",
+        WorkflowState.InReview => "incelemede",
+        WorkflowState.Published => "yayımlandı",
+        _ => "geri çekildi",
+    };
+}

@@ -1,0 +1,67 @@
+using System.Security.Claims;
+using HafizaIzmir.Site.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using static HafizaIzmir.Site.Katalog.KatalogPage;
+
+namespace HafizaIzmir.Site.Katalog;
+
+/// <summary><c>/katalog/giris</c> (sign in) and <c>/katalog/cikis</c> (sign out).</summary>
+public static class SignInPage
+{
+    public static void MapSignIn(this WebApplication app)
+    {
+        app.MapGet(KatalogServices.SignInPath, (HttpContext context, string? returnUrl, string? lang) =>
+            Form(context, lang == "en", SafeReturnUrl(returnUrl), "", null, StatusCodes.Status200OK));
+
+        app.MapPost(KatalogServices.SignInPath, async (HttpContext context, IFormCollection form, AccountStore accounts, CancellationToken ct) =>
+        {
+            var english = form["lang"] == "en";
+            var name = form["kullanici"].ToString().Trim();
+            var returnUrl = SafeReturnUrl(form["returnUrl"]);
+            var outcome = await accounts.SignInAsync(name, form["parola"].ToString(), ct);
+            if (outcome.Account is not { } account)
+            {
+                // One message for unknown names and wrong passwords, so names cannot be probed.
+                var error = outcome.LockedOut
+                    ? english ? "Too many failed attempts: this account is locked for 15 minutes." : "Çok sayıda hatalı deneme: bu hesap 15 dakika kilitlendi."
+                    : english ? "Wrong username or password." : "Kullanıcı adı veya parola hatalı.";
+                return Form(context, english, returnUrl, name, error,
+                    outcome.LockedOut ? StatusCodes.Status429TooManyRequests : StatusCodes.Status401Unauthorized);
+            }
+            var identity = new ClaimsIdentity(
+                [new Claim(ClaimTypes.Name, account.Name), new Claim(ClaimTypes.Role, KatalogServices.RoleName(account.Role))],
+                CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role);
+            await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+            return Results.LocalRedirect(returnUrl);
+        });
+
+        app.MapPost(KatalogServices.SignOutPath, async (HttpContext context, IFormCollection _) =>
+        {
+            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.LocalRedirect(KatalogServices.SignInPath);
+        }).RequireAuthorization(KatalogServices.Staff);
+    }
+
+    /// <summary>Only paths inside the cataloguing UI: anything else (other hosts, "//evil") becomes the dashboard.</summary>
+    public static string SafeReturnUrl(string? url) =>
+        url is not null && (url == "/katalog" || url.StartsWith("/katalog/", StringComparison.Ordinal) || url.StartsWith("/katalog?", StringComparison.Ordinal))
+            && !url.Contains('\\') && !url.Any(char.IsControl)
+            ? url
+            : "/katalog";
+
+    private static IResult Form(HttpContext context, bool english, string returnUrl, string name, string? error, int status)
+    {
+        var body = $"<h1>{(english ? "Sign in" : "Giriş")}</h1>"
+            + (error is null ? "" : $"<p role=\"alert\" class=\"error\">{H(error)}</p>")
+            + $"<form method=\"post\" action=\"{KatalogServices.SignInPath}\">"
+            + Token(context)
+            + $"<input type=\"hidden\" name=\"returnUrl\" value=\"{H(returnUrl)}\">"
+            + (english ? "<input type=\"hidden\" name=\"lang\" value=\"en\">" : "")
+            + Field("kullanici", english ? "Username" : "Kullanıcı adı", name, extra: " autocomplete=\"username\" required autofocus")
+            + Field("parola", english ? "Password" : "Parola", "", "password", " autocomplete=\"current-password\" required")
+            // A submit button makes Enter in either field submit the form, without any script.
+            + $"<p><button type=\"submit\">{(english ? "Sign in" : "Giriş yap")}</button></p></form>";
+        return Render(context, english ? "Sign in" : "Giriş", body, status);
+    }
+}
