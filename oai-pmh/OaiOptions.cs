@@ -1,7 +1,7 @@
 namespace HafizaIzmir.Oai;
 
 /// <summary>Configuration of the OAI-PMH repository (bound from the host's configuration section).</summary>
-public sealed class OaiOptions
+public sealed record OaiOptions
 {
     public string RepositoryName { get; set; } = "Hafıza İzmir";
     /// <summary>The namespace part of <c>oai:</c> identifiers, e.g. <c>hafiza.izmir</c> → <c>oai:hafiza.izmir:SRR-0001</c>.</summary>

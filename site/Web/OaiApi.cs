@@ -49,7 +49,7 @@ public static class OaiApi
         var endpoint = new Lazy<Task<OaiPmhEndpoint>>(async () =>
         {
             var key = string.IsNullOrWhiteSpace(options.TokenKey) ? await TokenKeyAsync(store, CancellationToken.None) : options.TokenKey;
-            return new OaiPmhEndpoint(source, Copy(options, key));
+            return new OaiPmhEndpoint(source, options with { TokenKey = key });
         });
 
         app.MapMethods(Path, [HttpMethods.Get, HttpMethods.Post], async (HttpContext context) =>
@@ -94,18 +94,4 @@ public static class OaiApi
             return Encoding.UTF8.GetString(winner.Bytes);
         }
     }
-
-    private static OaiOptions Copy(OaiOptions o, string key) => new()
-    {
-        RepositoryName = o.RepositoryName,
-        RepositoryIdentifier = o.RepositoryIdentifier,
-        AdminEmails = o.AdminEmails,
-        PageSize = o.PageSize,
-        DataProvider = o.DataProvider,
-        Provider = o.Provider,
-        BaseUrl = o.BaseUrl,
-        PublicBaseUrl = o.PublicBaseUrl,
-        TokenKey = key,
-        Iiif = o.Iiif,
-    };
 }
