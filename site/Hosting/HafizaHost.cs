@@ -3,6 +3,7 @@ using HafizaIzmir.Site.Derived;
 using HafizaIzmir.Archive.Derived;
 using HafizaIzmir.Site.Web;
 using HafizaIzmir.Site.Iiif;
+using HafizaIzmir.Site.Public;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace HafizaIzmir.Site.Hosting;
@@ -40,6 +41,7 @@ public static class HafizaHost
             sp.GetRequiredService<IConfiguration>().GetValue<int?>(JournalFollower.PollIntervalSetting) is { } ms ? TimeSpan.FromMilliseconds(ms) : null));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<JournalFollower>());
         builder.Services.AddIiif(builder.Configuration);
+        builder.Services.AddPublicSite();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -51,6 +53,7 @@ public static class HafizaHost
         app.MapSearchApi();
         app.MapOaiPmh();
         app.MapRecordTiers();
+        app.MapPublicSite();
         return app;
     }
 
