@@ -48,7 +48,6 @@ public static class HafizaHost
         app.UseMiddleware<SecurityHeaders>();
         app.MapHealth();
         app.MapRecordApi();
-        app.MapRecordPage();
         app.MapIiif();
         app.MapSearchApi();
         app.MapOaiPmh();

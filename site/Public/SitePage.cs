@@ -24,9 +24,10 @@ public abstract class SitePage : PageModel
     public string EnglishUrl => Language.IsEnglish ? PathAndQuery : SiteLanguage.ToEnglish(Request.Path.Value ?? "/") + Request.QueryString.Value;
 
     /// <summary>A 404 page in the layout; used for anything missing or not published, so the two look alike.</summary>
-    protected IActionResult NotFoundPage()
+    protected IActionResult NotFoundPage(string titleKey = "NotFound_Title")
     {
-        Title = T("NotFound_Title");
+        Title = T(titleKey);
+        MissingText = T(titleKey + "_Text");
         Missing = true;
         Response.StatusCode = StatusCodes.Status404NotFound;
         return Page();
@@ -34,4 +35,6 @@ public abstract class SitePage : PageModel
 
     /// <summary>Set by <see cref="NotFoundPage"/>: the page shows the shared "not found" text instead of its content.</summary>
     public bool Missing { get; private set; }
+
+    public string MissingText { get; private set; } = "";
 }
