@@ -14,6 +14,8 @@ public static class PublicSite
             // Each page declares its Turkish route; the English twin is added here from the one mapping table.
             options.Conventions.AddPageRoute("/Search", "en/search");
             options.Conventions.AddPageRoute("/Record", "en/record/{identifier}");
+            options.Conventions.AddPageRoute("/Index", "en");
+            options.Conventions.AddPageRoute("/Axis", "en/axis/{axis}");
         });
         // Turkish letters are written as themselves (readable source, smaller pages); markup characters are still escaped.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
