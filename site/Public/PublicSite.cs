@@ -16,6 +16,8 @@ public static class PublicSite
             options.Conventions.AddPageRoute("/Record", "en/record/{identifier}");
             options.Conventions.AddPageRoute("/Index", "en");
             options.Conventions.AddPageRoute("/Axis", "en/axis/{axis}");
+            foreach (var route in new[] { "kurum/{id}", "mekan/{id}", "en/person/{id}", "en/institution/{id}", "en/place/{id}" })
+                options.Conventions.AddPageRoute("/Authority", route);
         });
         // Turkish letters are written as themselves (readable source, smaller pages); markup characters are still escaped.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
