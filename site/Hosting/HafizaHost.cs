@@ -4,6 +4,7 @@ using HafizaIzmir.Archive.Derived;
 using HafizaIzmir.Site.Web;
 using HafizaIzmir.Site.Iiif;
 using HafizaIzmir.Site.Katalog;
+using HafizaIzmir.Site.Public;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace HafizaIzmir.Site.Hosting;
@@ -42,18 +43,19 @@ public static class HafizaHost
         builder.Services.AddHostedService(sp => sp.GetRequiredService<JournalFollower>());
         builder.Services.AddIiif(builder.Configuration);
         builder.Services.AddKatalog();
+        builder.Services.AddPublicSite();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseMiddleware<SecurityHeaders>();
         app.MapHealth();
         app.MapRecordApi();
-        app.MapRecordPage();
         app.MapIiif();
         app.MapSearchApi();
         app.MapOaiPmh();
         app.MapRecordTiers();
         app.MapKatalog();
+        app.MapPublicSite();
         return app;
     }
 

@@ -68,7 +68,7 @@ public static partial class RecordEditor
     {
         var html = new StringBuilder("<p><label for=\"duzey\">Düzey</label> <select id=\"duzey\" name=\"duzey\">");
         foreach (var (code, level) in Vocabulary.Levels)
-            html.Append($"<option value=\"{H(code)}\"{(level == selected ? " selected" : "")}>{H(Web.RecordPage.LevelName(level))}</option>");
+            html.Append($"<option value=\"{H(code)}\"{(level == selected ? " selected" : "")}>{H(Public.SiteLanguage.Turkish["Level_" + level])}</option>");
         return html.Append("</select></p>").ToString();
     }
 }
