@@ -1,0 +1,86 @@
+using HafizaIzmir.Archive.Derived;
+using HafizaIzmir.Archive.Domain;
+using HafizaIzmir.Archive.Storage;
+using HafizaIzmir.Tests.Site;
+using HafizaIzmir.Tests.Storage;
+
+namespace HafizaIzmir.Tests.Derived;
+
+/// <summary>
+/// A journal entry is written before the commit it announces. The follower must not read the object while
+/// that commit is still under way, move past the entry and so miss the version for good.
+/// </summary>
+public sealed class DerivedDataTests : IAsyncDisposable
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private readonly FileSystemBackend backend = new();
+    private readonly TempDirectory derivedDirectory = new();
+
+    public async ValueTask DisposeAsync()
+    {
+        derivedDirectory.Dispose();
+        await backend.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task An_entry_whose_commit_is_still_under_way_holds_the_position_until_the_version_lands()
+    {
+        var store = await backend.OpenAsync();
+        var archive = new HafizaIzmir.Archive.Storage.Archive(new OcflRepository(store), new ChangeJournal(store));
+        await archive.Repository.InitializeAsync(Ct);
+        var info = new CommitInfo("test", "seed");
+        await archive.SaveRecordAsync(SampleRecords.Make("A", Level.Item, "Birinci"), [], null, info, Ct);
+        await archive.SaveRecordAsync(SampleRecords.Make("B", Level.Item, "İkinci"), [], null, info, Ct);
+        var seen = new Recorder();
+        var derived = new DerivedData(derivedDirectory.Path, archive, [seen]);
+        Assert.Equal(2, await derived.CatchUpAsync(Ct));
+
+        // A writer announces A's version 2 and has not committed it yet; meanwhile B changes for real.
+        var pending = await archive.Journal.AppendAsync("record:A", 2, Ct);
+        await archive.SaveRecordAsync(SampleRecords.Make("B", Level.Item, "İkinci, düzeltilmiş"), [], 1, info, Ct);
+        Assert.Equal(1, await derived.CatchUpAsync(Ct));
+        Assert.Equal(("record:B", 2), seen.Applied[^1]);
+        Assert.True(string.CompareOrdinal(derived.ReadPosition(), pending.Position) < 0, "the position moved past a commit still under way");
+
+        // The commit lands (no new journal entry): the held entry now delivers version 2, and B is not applied again.
+        var a = (await archive.GetRecordAsync("A", Ct))!;
+        var changed = ArchiveJson.Serialize(a.Value with { Title = new LocalizedText("Birinci, düzeltilmiş") });
+        await archive.Repository.CommitAsync(new OcflCommit("record:A", 1, info, new Dictionary<string, OcflContent?> { ["record.json"] = OcflContent.FromBytes(changed) }), Ct);
+        Assert.Equal(1, await derived.CatchUpAsync(Ct));
+        Assert.Equal(("record:A", 2), seen.Applied[^1]);
+        Assert.True(string.CompareOrdinal(derived.ReadPosition(), pending.Position) >= 0);
+    }
+
+    [Fact]
+    public async Task An_announced_version_that_never_lands_is_given_up_after_the_settle_window()
+    {
+        var store = await backend.OpenAsync();
+        var archive = new HafizaIzmir.Archive.Storage.Archive(new OcflRepository(store), new ChangeJournal(store));
+        await archive.Repository.InitializeAsync(Ct);
+        await archive.SaveRecordAsync(SampleRecords.Make("A", Level.Item, "Birinci"), [], null, new CommitInfo("test", "seed"), Ct);
+        var derived = new DerivedData(derivedDirectory.Path, archive, [new Recorder()]);
+        await derived.CatchUpAsync(Ct);
+        var abandoned = await archive.Journal.AppendAsync("record:A", 2, Ct);
+
+        await derived.CatchUpAsync(Ct);
+        Assert.True(string.CompareOrdinal(derived.ReadPosition(), abandoned.Position) < 0);
+        var later = new ManualClock(DateTimeOffset.UtcNow + DerivedData.SettleWindow + TimeSpan.FromSeconds(1));
+        await derived.CatchUpAsync(Ct, later);
+        Assert.Equal(abandoned.Position, derived.ReadPosition());
+    }
+
+    private sealed class Recorder : IDerivedData
+    {
+        public List<(string ObjectId, int? Version)> Applied { get; } = [];
+        public string Name => "recorder";
+        public Task<bool> LoadAsync(CancellationToken ct) => Task.FromResult(true);
+        public Task RebuildAsync(HafizaIzmir.Archive.Storage.Archive archive, IProgress<int> progress, CancellationToken ct) => Task.CompletedTask;
+        public Task SaveAsync(CancellationToken ct) => Task.CompletedTask;
+
+        public Task ApplyAsync(ArchiveChange change, CancellationToken ct)
+        {
+            Applied.Add((change.Entry.ObjectId, change.HeadVersion));
+            return Task.CompletedTask;
+        }
+    }
+}
