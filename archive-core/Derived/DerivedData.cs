@@ -42,12 +42,44 @@ public sealed class DerivedData(string directory, Archive archive, IEnumerable<I
     }
 
     /// <summary>Loads every store; true when all of them and the journal position were readable.</summary>
-    public async Task<bool> TryLoadAsync(CancellationToken ct)
+    public async Task<bool> TryLoadAsync(CancellationToken ct) => (await LoadAsync(ct)).Count == 0;
+
+    /// <summary>
+    /// Loads every store and returns those that could not be loaded (all of them when the journal position is
+    /// missing, since nothing then says what they reflect).
+    /// </summary>
+    public async Task<IReadOnlyList<IDerivedData>> LoadAsync(CancellationToken ct)
     {
-        if (!File.Exists(PositionPath)) return false;
+        if (!File.Exists(PositionPath)) return _stores;
+        var failed = new List<IDerivedData>();
         foreach (var store in _stores)
-            if (!await store.LoadAsync(ct)) return false;
-        return true;
+            if (!await store.LoadAsync(ct)) failed.Add(store);
+        return failed;
+    }
+
+    /// <summary>
+    /// Rebuilds only <paramref name="stale"/> from blob storage and keeps the saved journal position: the
+    /// stores that loaded catch up from it, and the rebuilt ones re-apply those changes, which is harmless.
+    /// Rebuilding everything instead would throw away state that cannot be derived again exactly (the
+    /// datestamps the OAI catalogue gave when it applied each change).
+    /// </summary>
+    public async Task RebuildAsync(IReadOnlyList<IDerivedData> stale, Func<IDerivedData, IProgress<int>> progressFor, CancellationToken ct)
+    {
+        if (stale.Count == _stores.Count || !File.Exists(PositionPath))
+        {
+            await RebuildAsync(progressFor, ct);
+            return;
+        }
+        await _busy.WaitAsync(ct);
+        try
+        {
+            foreach (var store in stale) await store.RebuildAsync(archive, progressFor(store), ct);
+            foreach (var store in stale) await store.SaveAsync(ct);
+        }
+        finally
+        {
+            _busy.Release();
+        }
     }
 
     /// <summary>How far back each catch-up re-reads, for writers whose clocks run slightly behind.</summary>

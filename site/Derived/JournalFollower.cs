@@ -35,10 +35,12 @@ public sealed class JournalFollower(DerivedData derived, ILogger<JournalFollower
             {
                 if (!_ready.Task.IsCompleted)
                 {
-                    if (!await derived.TryLoadAsync(stoppingToken))
+                    var stale = await derived.LoadAsync(stoppingToken);
+                    if (stale.Count > 0)
                     {
-                        log.LogWarning("Derived data in {Directory} is missing or unreadable; rebuilding it from blob storage", derived.Directory);
-                        await derived.RebuildAsync(_ => new Progress<int>(), stoppingToken);
+                        log.LogWarning("Derived data in {Directory} is missing or unreadable ({Stores}); rebuilding it from blob storage",
+                            derived.Directory, string.Join(", ", stale.Select(s => s.Name)));
+                        await derived.RebuildAsync(stale, _ => new Progress<int>(), stoppingToken);
                         log.LogInformation("Derived data rebuilt");
                     }
                     _ready.TrySetResult();

@@ -69,12 +69,40 @@ public sealed class DerivedDataTests : IAsyncDisposable
         Assert.Equal(abandoned.Position, derived.ReadPosition());
     }
 
+    [Fact]
+    public async Task Only_a_store_that_cannot_load_is_rebuilt_and_the_others_keep_their_state()
+    {
+        var store = await backend.OpenAsync();
+        var archive = new HafizaIzmir.Archive.Storage.Archive(new OcflRepository(store), new ChangeJournal(store));
+        await archive.Repository.InitializeAsync(Ct);
+        var healthy = new Recorder();
+        var broken = new Recorder();
+        var derived = new DerivedData(derivedDirectory.Path, archive, [healthy, broken]);
+        Assert.Equal([healthy, broken], await derived.LoadAsync(Ct)); // no position yet: everything
+        await derived.RebuildAsync(await derived.LoadAsync(Ct), _ => new Progress<int>(), Ct);
+        Assert.Equal((1, 1), (healthy.Rebuilt, broken.Rebuilt));
+
+        broken.Loads = false;
+        var stale = await derived.LoadAsync(Ct);
+        Assert.Equal([broken], stale);
+        await derived.RebuildAsync(stale, _ => new Progress<int>(), Ct);
+        Assert.Equal((1, 2), (healthy.Rebuilt, broken.Rebuilt));
+    }
+
     private sealed class Recorder : IDerivedData
     {
         public List<(string ObjectId, int? Version)> Applied { get; } = [];
+        public bool Loads { get; set; } = true;
+        public int Rebuilt { get; private set; }
         public string Name => "recorder";
-        public Task<bool> LoadAsync(CancellationToken ct) => Task.FromResult(true);
-        public Task RebuildAsync(HafizaIzmir.Archive.Storage.Archive archive, IProgress<int> progress, CancellationToken ct) => Task.CompletedTask;
+        public Task<bool> LoadAsync(CancellationToken ct) => Task.FromResult(Loads);
+
+        public Task RebuildAsync(HafizaIzmir.Archive.Storage.Archive archive, IProgress<int> progress, CancellationToken ct)
+        {
+            Rebuilt++;
+            return Task.CompletedTask;
+        }
+
         public Task SaveAsync(CancellationToken ct) => Task.CompletedTask;
 
         public Task ApplyAsync(ArchiveChange change, CancellationToken ct)
