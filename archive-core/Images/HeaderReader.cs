@@ -16,6 +16,9 @@ internal sealed class HeaderReader(Stream stream, string format)
 
     public string Format { get; set; } = format;
 
+    /// <summary>The orientation tag met on the way to the dimensions (EXIF in JPEG, tag 274 in TIFF); 1 when none.</summary>
+    public int Orientation { get; set; } = 1;
+
     /// <summary>
     /// Looks at the first bytes without consuming them, so format detection and the format's own reader
     /// can both start at byte 0 of a non-seekable stream. Only valid before anything else is read.

@@ -41,8 +41,41 @@ public static partial class ImageProbe
                     throw reader.Malformed("frame height is 0 (deferred to a DNL marker, which is not supported)");
                 return (ImageMediaTypes.Jpeg, width, height);
             }
+            if (marker == 0xE1 && reader.Orientation == 1)
+            {
+                // APP1 may carry EXIF; its orientation decides which way up the image is shown.
+                var segment = new byte[length - 2];
+                reader.ReadExactly(segment, $"marker segment FF{marker:X2}");
+                if (segment.AsSpan().StartsWith("Exif\0\0"u8)) reader.Orientation = ExifOrientation(segment.AsSpan(6));
+                continue;
+            }
             reader.Skip(length - 2, $"marker segment FF{marker:X2}");
         }
+    }
+
+    /// <summary>
+    /// Tag 0x0112 of IFD0 in an EXIF block (a little TIFF structure). A damaged block is ignored (orientation
+    /// 1) rather than refused, as decoders do: the pixels are still fine.
+    /// </summary>
+    private static int ExifOrientation(ReadOnlySpan<byte> tiff)
+    {
+        if (tiff.Length < 8 || !(tiff.StartsWith("II"u8) || tiff.StartsWith("MM"u8))) return 1;
+        var bigEndian = tiff[0] == 'M';
+        ushort U16(ReadOnlySpan<byte> b) => bigEndian ? System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(b) : System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(b);
+        uint U32(ReadOnlySpan<byte> b) => bigEndian ? System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(b) : System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(b);
+        if (U16(tiff[2..]) != 42) return 1;
+        var ifd = U32(tiff[4..]);
+        if (ifd > (uint)tiff.Length - 2) return 1;
+        var count = U16(tiff[(int)ifd..]);
+        for (var i = 0; i < count; i++)
+        {
+            var entry = (int)ifd + 2 + i * 12;
+            if (entry + 12 > tiff.Length) return 1;
+            if (U16(tiff[entry..]) != 0x0112) continue;
+            var value = U16(tiff[(entry + 8)..]);
+            return U16(tiff[(entry + 2)..]) == 3 && value is >= 1 and <= 8 ? value : 1;
+        }
+        return 1;
     }
 
     private static bool IsStartOfFrame(byte marker) =>

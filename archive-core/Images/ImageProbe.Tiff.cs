@@ -5,6 +5,7 @@ public static partial class ImageProbe
     private const ushort TagImageWidth = 256;
     private const ushort TagImageLength = 257;
     private const ushort TagCompression = 259;
+    private const ushort TagOrientation = 274;
     private const ushort TypeShort = 3;
     private const ushort TypeLong = 4;
     private const ushort TypeLong8 = 16;
@@ -14,9 +15,10 @@ public static partial class ImageProbe
     private static readonly HashSet<long> Jpeg2000Compressions = [33003, 33004, 33005, 34712];
 
     /// <summary>
-    /// Classic TIFF or BigTIFF: follows the header's pointer to the first IFD and reads ImageWidth and
-    /// ImageLength (SHORT, LONG or, in BigTIFF, LONG8). Only the first IFD matters: it is the full-resolution
-    /// image in both plain and tiled pyramidal files, and the one the decoder opens by default.
+    /// Classic TIFF or BigTIFF: follows the header's pointer to the first IFD and reads ImageWidth,
+    /// ImageLength and Compression (SHORT, LONG or, in BigTIFF, LONG8), and Orientation. Only the first IFD
+    /// matters: it is the full-resolution image in both plain and tiled pyramidal files, and the one the
+    /// decoder opens by default.
     /// </summary>
     private static (string, long, long) ReadTiff(HeaderReader reader)
     {
@@ -59,6 +61,14 @@ public static partial class ImageProbe
             var values = big ? (long)reader.ReadUInt64(bigEndian, "an IFD entry")
                              : reader.ReadUInt32(bigEndian, "an IFD entry");
             var value = ReadInlineValue(reader, bigEndian, big, type);
+            if (tag == TagOrientation)
+            {
+                // Read leniently, as decoders do: a strange value means "as stored".
+                if (values == 1 && value is >= 1 and <= 8) reader.Orientation = (int)value.Value;
+                break;
+            }
+            // Entries are sorted by tag, so once those we need are past, the rest can be left unread.
+            if (tag > TagOrientation) break;
             if (tag is not (TagImageWidth or TagImageLength or TagCompression))
                 continue;
             if (values != 1 || value is null)
@@ -69,8 +79,6 @@ public static partial class ImageProbe
                 case TagImageLength: height = value.Value; break;
                 case TagCompression: compression = value.Value; break;
             }
-            // Entries are sorted by tag, so once the three we need are past, the rest can be left unread.
-            if (tag > TagCompression) break;
         }
 
         if (width < 0 || height < 0)

@@ -60,7 +60,7 @@ public static partial class ImageProbe
             _ => throw Refuse(head, reader),
         };
         limits.CheckDimensions(reader.Format, width, height);
-        return new ImageInfo(mediaType, (int)width, (int)height);
+        return new ImageInfo(mediaType, (int)width, (int)height) { Orientation = reader.Orientation };
     }
 
     private enum Kind { Unknown, Jpeg, Png, Tiff, WebP }

@@ -110,25 +110,27 @@ public sealed class VipsImageEngine : IImageEngine
         cancellationToken.ThrowIfCancellationRequested();
 
         using var source = await MasterSource.OpenAsync(master, _limits, cancellationToken);
-        var info = source.Info;
-        if (x < 0 || y < 0 || width < 1 || height < 1 || (long)x + width > info.Width || (long)y + height > info.Height)
+        // Coordinates refer to the image shown upright (pyramids are upright already; a master may carry EXIF
+        // orientation), so a region means the same pixels whether it is cut from the master or the pyramid.
+        var (uprightWidth, uprightHeight) = (source.Info.UprightWidth, source.Info.UprightHeight);
+        if (x < 0 || y < 0 || width < 1 || height < 1 || (long)x + width > uprightWidth || (long)y + height > uprightHeight)
             throw new ArgumentOutOfRangeException(nameof(render),
-                $"region {x},{y},{width},{height} does not lie within the {info.Width}×{info.Height} image");
+                $"region {x},{y},{width},{height} does not lie within the {uprightWidth}×{uprightHeight} image");
         cancellationToken.ThrowIfCancellationRequested();
 
         return Decode(source, () =>
         {
             var shrink = Math.Min((double)width / targetWidth, (double)height / targetHeight);
-            using var level = OpenLevel(source, shrink);
-            var fx = (double)level.Width / info.Width;
-            var fy = (double)level.Height / info.Height;
+            using var level = source.Info.Orientation > 1 ? OpenUprightLevel(source, shrink) : OpenLevel(source, shrink);
+            var fx = (double)level.Width / uprightWidth;
+            var fy = (double)level.Height / uprightHeight;
             var left = (int)Math.Floor(x * fx);
             var top = (int)Math.Floor(y * fy);
             var right = Math.Clamp((int)Math.Ceiling((x + width) * fx), left + 1, level.Width);
             var bottom = Math.Clamp((int)Math.Ceiling((y + height) * fy), top + 1, level.Height);
 
             using var cropped = level.Crop(left, top, right - left, bottom - top);
-            // Coordinates refer to the pixels as stored, so no EXIF rotation here (pyramids are already upright).
+            // The level is upright already; the orientation must not be applied a second time.
             using var scaled = cropped.ThumbnailImage(targetWidth, height: targetHeight, size: Enums.Size.Force,
                 noRotate: true);
             using var displayable = Displayable(scaled);
@@ -180,6 +182,17 @@ public sealed class VipsImageEngine : IImageEngine
             return source.Load(Enums.Access.Sequential, shrink: factor);
         }
         return source.Load(Enums.Access.Sequential);
+    }
+
+    /// <summary>
+    /// A master with EXIF orientation, turned upright: rotating needs random access, so this decodes more
+    /// than <see cref="OpenLevel"/> would; it only serves until the (upright) pyramid has been made.
+    /// </summary>
+    private static Image OpenUprightLevel(MasterSource source, double shrink)
+    {
+        var factor = source.Info.MediaType == ImageMediaTypes.Jpeg ? (shrink >= 8 ? 8 : shrink >= 4 ? 4 : shrink >= 2 ? 2 : 1) : 1;
+        using var stored = source.Load(Enums.Access.Random, shrink: factor);
+        return stored.Autorot();
     }
 
     private static int Scaled(int side, double shrink) =>

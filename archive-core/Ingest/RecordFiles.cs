@@ -140,7 +140,8 @@ public static class ImageFileProbe
         try
         {
             var info = Images.ImageProbe.Probe(path, limits);
-            return FileProbeResult.Accepted(info.MediaType, info.Width, info.Height);
+            // The size as shown: a quarter-turned scan is recorded (and served) upright.
+            return FileProbeResult.Accepted(info.MediaType, info.UprightWidth, info.UprightHeight);
         }
         catch (Images.UnsupportedImageException e)
         {

@@ -81,8 +81,8 @@ public sealed class DerivativeStore
                 var local = LocalPath(sha512);
                 await using var source = File.Exists(local) ? File.OpenRead(local) : await openMaster(ct);
                 var info = _engine.Probe(source);
-                var (w, h) = ThumbnailSize(info.Width, info.Height);
-                var bytes = await _engine.RenderAsync(source, new ImageRender(0, 0, info.Width, info.Height, w, h), ct);
+                var (w, h) = ThumbnailSize(info.UprightWidth, info.UprightHeight);
+                var bytes = await _engine.RenderAsync(source, new ImageRender(0, 0, info.UprightWidth, info.UprightHeight, w, h), ct);
                 await _store.PutAsync(thumbnailKey, new MemoryStream(bytes, writable: false), BlobCondition.None, ct);
             }
             return true;
