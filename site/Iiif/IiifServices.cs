@@ -36,6 +36,8 @@ public static class IiifServices
             sp.GetRequiredService<HafizaIzmir.Archive.Storage.IBlobStore>(), sp.GetRequiredService<IImageEngine>(),
             CacheDirectory(sp.GetRequiredService<ArchiveOptions>()),
             sp.GetRequiredService<IOptions<IiifOptions>>().Value.LocalCacheMegabytes * 1024 * 1024));
+        services.AddSingleton(sp => new PublicRecordCache(sp.GetRequiredService<HafizaIzmir.Archive.Storage.Archive>()));
+        services.AddSingleton<IDerivedData>(sp => sp.GetRequiredService<PublicRecordCache>());
         services.AddSingleton<ImageCatalog>();
         services.AddSingleton<DerivativeWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DerivativeWorker>());

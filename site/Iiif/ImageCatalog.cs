@@ -15,23 +15,29 @@ public sealed record PublicImage(Record Record, RecordFile File, ImageIdentifier
 /// else is 404, never 403, so the existence of unpublished material is not revealed. Opens the best source
 /// for pixels: the pyramid when it has been made, otherwise the master itself.
 /// </summary>
-public sealed class ImageCatalog(Archive archive, DerivativeStore derivatives, IImageEngine engine)
+public sealed class ImageCatalog(Archive archive, PublicRecordCache records, DerivativeStore derivatives, IImageEngine engine)
 {
     public async Task<PublicImage> FindAsync(string id, CancellationToken ct)
     {
         if (!ImageIdentifier.TryParse(id, out var image))
             throw IiifRequestException.NotFound($"'{id}' is not an image id of this archive ({{identifier}}~{{page}})");
-        var record = (await archive.GetRecordAsync(image.Record, ct))?.Value;
+        // The cache holds only what the gate lets through; asked again here so this stays the visible rule.
+        var entry = await records.GetAsync(image.Record, ct);
+        var record = entry.Record;
         if (!PublicationGate.IsPublic(record) || image.Page > record!.Files.Count || !IsImage(record.Files[image.Page - 1]))
             throw IiifRequestException.NotFound($"there is no public image '{id}'");
         var file = record.Files[image.Page - 1];
         var (width, height) = (file.Width, file.Height);
         if (width < 1 || height < 1)
         {
-            // Older imports may lack the size; the header tells it without decoding.
-            await using var master = await OpenMasterAsync(image.Record, file, ct);
-            var info = engine.Probe(master);
-            (width, height) = (info.Width, info.Height);
+            if (!entry.ProbedSizes.TryGetValue(image.Page, out var probed))
+            {
+                // Older imports may lack the size; the header tells it without decoding.
+                await using var master = await OpenMasterAsync(image.Record, file, ct);
+                var info = engine.Probe(master);
+                probed = entry.ProbedSizes[image.Page] = (info.UprightWidth, info.UprightHeight);
+            }
+            (width, height) = probed;
         }
         return new PublicImage(record, file, image, width, height);
     }
