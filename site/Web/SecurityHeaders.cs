@@ -6,8 +6,14 @@ namespace HafizaIzmir.Site.Web;
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {
+    /// <summary>
+    /// The one inline style allowed, by its hash: OpenSeadragon (pinned in site/package-lock.json) inserts a
+    /// small &lt;style&gt; for touch screens. The browser test of the viewer fails if a new version changes it.
+    /// </summary>
+    public const string ViewerStyleHash = "'sha256-9xTiqzfwFaL2SGb1rmr8gysEwVVjIvqWAgmZgqFqpEE='";
+
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; " +
+        "default-src 'self'; script-src 'self'; style-src 'self' " + ViewerStyleHash + "; img-src 'self' data:; object-src 'none'; " +
         "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     public Task InvokeAsync(HttpContext context)
