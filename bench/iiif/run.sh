@@ -1,16 +1,31 @@
 #!/usr/bin/env bash
 # Image pipeline benchmark: bash bench/iiif/run.sh [WIDTH HEIGHT [TILES]]   (default 8000 6000 200)
 # Times pyramid and thumbnail creation, tile latency from the pyramid and from the JPEG master
-# (p50/p95), thumbnails per second and tiles per second under concurrency; when the libvips command-line
-# tools are installed (Debian libvips-tools) it times the same derivative work with them as an anchor.
-# BENCH_DIR chooses the working directory; KEEP=1 keeps it afterwards.
+# (p50/p95), thumbnails per second and tiles per second under concurrency through the engine; then imports
+# the master, starts `hafiza serve` on 127.0.0.1 and measures tiles per second served over HTTP with 1, 2,
+# 4 and 8 concurrent clients. Anchor: the same derivative work with the libvips command-line tools
+# (Debian libvips-tools, installed when missing). BENCH_DIR chooses the working directory; KEEP=1 keeps
+# it afterwards; PORT (default 5098) is where the site listens.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 WIDTH="${1:-8000}"; HEIGHT="${2:-6000}"; TILES="${3:-200}"
+PORT="${PORT:-5098}"
 WORK="$(mktemp -d "${BENCH_DIR:-${TMPDIR:-/tmp}}/hafiza-iiif-bench.XXXXXX")"
-cleanup() { if [[ "${KEEP:-0}" == 1 ]]; then echo "kept $WORK"; else rm -rf "$WORK"; fi; }
+SERVER_PID=""
+cleanup() {
+  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; fi
+  if [[ "${KEEP:-0}" == 1 ]]; then echo "kept $WORK"; else rm -rf "$WORK"; fi
+}
 trap cleanup EXIT
+
+# The anchor's tools, installed only when missing.
+if ! dpkg-query -W -f='${Status}' libvips-tools 2>/dev/null | grep -q "install ok installed"; then
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends libvips-tools
+fi
 
 dotnet build "$ROOT/bench/iiif/IiifBench.csproj" -c Release -nologo -v q
 BENCH="$(dotnet msbuild "$ROOT/bench/iiif/IiifBench.csproj" -p:Configuration=Release -getProperty:TargetPath)"
@@ -28,6 +43,56 @@ if command -v vips >/dev/null 2>&1; then
   start=$(date +%s%N)
   vips crop "$WORK/cli-pyramid.tif" "$WORK/cli-tile.jpg" 2048 2048 256 256
   echo "vips crop one tile from the pyramid (process start included): $(( ($(date +%s%N) - start) / 1000000 )) ms"
-else
-  echo "(install the Debian package libvips-tools for the vips command-line anchor)"
 fi
+
+echo "== served over HTTP: hafiza serve on 127.0.0.1:$PORT"
+dotnet build "$ROOT/site/site.csproj" -c Release -nologo -v q
+HAFIZA="$(dotnet msbuild "$ROOT/site/site.csproj" -p:Configuration=Release -getProperty:TargetPath)"
+master="$(sed -n 's/^MASTER=//p' "$WORK/report.txt")"
+mkdir -p "$WORK/files"
+cp "$master" "$WORK/files/master.jpg"
+printf 'identifier,level,title,rights,files\nBENCH-1,item,Liman İşletmesi kayıtları,http://rightsstatements.org/vocab/InC/1.0/,master.jpg\n' > "$WORK/records.csv"
+dotnet "$HAFIZA" import --csv "$WORK/records.csv" --files "$WORK/files" --publish --data "$WORK/data" > "$WORK/import.log"
+dotnet "$HAFIZA" serve --urls "http://127.0.0.1:$PORT" --data "$WORK/data" > "$WORK/serve.log" 2>&1 &
+SERVER_PID=$!
+start=$(date +%s%N)
+# Tiles are measured from the pyramid, as a viewer sees them once the background worker has made it.
+until compgen -G "$WORK/data/derived/iiif/*.tif" > /dev/null; do
+  kill -0 "$SERVER_PID" 2>/dev/null || { echo "serve exited; see $WORK/serve.log" >&2; exit 1; }
+  sleep 0.2
+done
+echo "pyramid ready after start (background worker): $(( ($(date +%s%N) - start) / 1000000 )) ms"
+python3 - "$PORT" "$TILES" <<'PY'
+import http.client, json, random, sys, threading, time
+port, count = int(sys.argv[1]), int(sys.argv[2])
+base = "/iiif/3/BENCH-1~1"
+def connect(): return http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+c = connect(); c.request("GET", base + "/info.json"); info = json.loads(c.getresponse().read())
+w, h = info["width"], info["height"]
+# The mix a deep-zoom viewer asks for: mostly full-resolution tiles, some at 1/2 and 1/4 scale.
+rnd, paths = random.Random(7), []
+for i in range(count):
+    f = 1 if i % 4 else rnd.choice([2, 4])
+    side = 256 * f
+    x, y = rnd.randrange(0, max(1, (w - 1) // side + 1)) * side, rnd.randrange(0, max(1, (h - 1) // side + 1)) * side
+    rw, rh = min(side, w - x), min(side, h - y)
+    paths.append(f"{base}/{x},{y},{rw},{rh}/{max(1, -(-rw // f))},/0/default.jpg")
+def run(clients, note=""):
+    latencies, errors, lock = [], [], threading.Lock()
+    def worker(k):
+        conn = connect()
+        for p in paths[k::clients]:
+            t = time.perf_counter(); conn.request("GET", p); r = conn.getresponse(); body = r.read()
+            with lock:
+                latencies.append((time.perf_counter() - t) * 1000)
+                if r.status != 200 or not body: errors.append(f"{r.status} {p}")
+    threads = [threading.Thread(target=worker, args=(k,)) for k in range(clients)]
+    t = time.perf_counter(); [th.start() for th in threads]; [th.join() for th in threads]; s = time.perf_counter() - t
+    if errors: sys.exit(f"{len(errors)} failed tile requests, e.g. {errors[0]}")
+    latencies.sort()
+    print(f"tiles/s served over HTTP, {clients} concurrent clients{note}".ljust(52),
+          f"{len(paths) / s:.0f} (p50 {latencies[len(latencies) // 2]:.1f} ms, p95 {latencies[int(len(latencies) * 0.95)]:.1f} ms)")
+run(1, " (warm-up)")  # first reads of the pyramid, JIT
+for clients in (1, 2, 4, 8): run(clients)
+PY
+echo "server peak resident memory (VmHWM): $(awk '/VmHWM/ { printf "%.0f MiB", $2 / 1024 }' "/proc/$SERVER_PID/status")"
