@@ -7,9 +7,9 @@ namespace HafizaIzmir.Indexer.Search;
 
 /// <summary>
 /// Counts facet values over every matching record from the SortedSet doc values each record carries
-/// (<c>id␟label</c> per value). A search counts segment ordinals into reused arrays, one pass over its
-/// hits for all dimensions, and folds them into reader-wide slots through maps that are built once per
-/// index generation from value tables read once per segment; no string is touched per hit.
+/// (<c>id␟label</c> per value), read once per segment into plain ordinal arrays. A search counts its hits'
+/// ordinals of all dimensions in one pass per segment and folds them into reader-wide slots through maps
+/// built once per index generation; no string is touched and nothing is allocated per hit.
 /// </summary>
 internal static class FacetCounter
 {
@@ -30,18 +30,29 @@ internal static class FacetCounter
         return result;
     }
 
-    /// <summary>The values of every dimension in one segment, as <c>id␟label</c> by segment ordinal.</summary>
+    /// <summary>
+    /// One segment's facet values, read once (segments never change): the <c>id␟label</c> keys of every
+    /// dimension, and every document's values as one run of ordinals in a single space where dimension
+    /// <c>d</c> starts at <see cref="Offsets"/>[d]. Counting then reads plain arrays instead of doc values.
+    /// </summary>
     private sealed class SegmentValues
     {
         public readonly string[]?[] Keys;
+        public readonly int[] Offsets;
+        public readonly int[] Starts; // document → first index into Ordinals; Starts[maxDoc] ends the last
+        public readonly int[] Ordinals;
 
         public SegmentValues(AtomicReader segment)
         {
-            Keys = new string[]?[IndexFields.FacetDimensions.Count];
+            var dimensions = IndexFields.FacetDimensions.Count;
+            Keys = new string[]?[dimensions];
+            Offsets = new int[dimensions + 1];
+            var sources = new SortedSetDocValues?[dimensions];
             var bytes = new BytesRef();
-            for (var d = 0; d < Keys.Length; d++)
+            for (var d = 0; d < dimensions; d++)
             {
-                var values = segment.GetSortedSetDocValues(IndexFields.FacetValues(IndexFields.FacetDimensions[d]));
+                var values = sources[d] = segment.GetSortedSetDocValues(IndexFields.FacetValues(IndexFields.FacetDimensions[d]));
+                Offsets[d + 1] = Offsets[d] + (int)(values?.ValueCount ?? 0);
                 if (values is null) continue;
                 var keys = new string[values.ValueCount];
                 for (var ord = 0; ord < keys.Length; ord++)
@@ -51,6 +62,22 @@ internal static class FacetCounter
                 }
                 Keys[d] = keys;
             }
+            var maxDoc = segment.MaxDoc;
+            Starts = new int[maxDoc + 1];
+            var ordinals = new List<int>(maxDoc * 4);
+            for (var doc = 0; doc < maxDoc; doc++)
+            {
+                Starts[doc] = ordinals.Count;
+                for (var d = 0; d < dimensions; d++)
+                {
+                    if (sources[d] is not { } values) continue;
+                    values.SetDocument(doc);
+                    long ord;
+                    while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) ordinals.Add(Offsets[d] + (int)ord);
+                }
+            }
+            Starts[maxDoc] = ordinals.Count;
+            Ordinals = [.. ordinals];
         }
     }
 
@@ -60,7 +87,8 @@ internal static class FacetCounter
         private readonly FacetCount[][] _values; // per dimension, by slot (count unused)
         private readonly int[][] _alphabetical; // per dimension, slot → rank of its label in Turkish order
         private readonly int[]?[][] _slots; // per segment, per dimension: segment ordinal → slot
-        private readonly int[] _maxOrdinals; // per dimension, the largest segment value count
+        private readonly SegmentValues[] _segments;
+        private readonly int _maxOrdinals; // the largest ordinal space of a segment
         public readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>>> Browse = new(StringComparer.Ordinal);
 
         public ReaderFacets(IndexReader reader)
@@ -70,11 +98,12 @@ internal static class FacetCounter
             var tables = Enumerable.Range(0, dimensions).Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
             var lists = Enumerable.Range(0, dimensions).Select(_ => new List<FacetCount>()).ToArray();
             _slots = new int[]?[leaves.Count][];
-            _maxOrdinals = new int[dimensions];
+            _segments = new SegmentValues[leaves.Count];
             for (var l = 0; l < leaves.Count; l++)
             {
                 var segment = leaves[l].AtomicReader;
-                var values = Segments.GetValue(segment.CoreCacheKey, _ => new SegmentValues(segment));
+                var values = _segments[l] = Segments.GetValue(segment.CoreCacheKey, _ => new SegmentValues(segment));
+                _maxOrdinals = Math.Max(_maxOrdinals, values.Offsets[^1]);
                 _slots[l] = new int[]?[dimensions];
                 for (var d = 0; d < dimensions; d++)
                 {
@@ -90,7 +119,6 @@ internal static class FacetCounter
                         map[ord] = slot;
                     }
                     _slots[l][d] = map;
-                    _maxOrdinals[d] = Math.Max(_maxOrdinals[d], keys.Length);
                 }
             }
             _values = [.. lists.Select(l => l.ToArray())];
@@ -101,34 +129,28 @@ internal static class FacetCounter
         {
             var dimensions = _values.Length;
             var totals = _values.Select(v => new int[v.Length]).ToArray();
-            var counts = _maxOrdinals.Select(n => new int[n]).ToArray();
-            var sources = new SortedSetDocValues?[dimensions];
+            var counts = new int[_maxOrdinals];
             foreach (var (context, docs, count) in hits.Segments)
             {
-                var slots = _slots[context.Ord];
-                for (var d = 0; d < dimensions; d++)
-                    sources[d] = slots[d] is null ? null : context.AtomicReader.GetSortedSetDocValues(IndexFields.FacetValues(IndexFields.FacetDimensions[d]));
+                var segment = _segments[context.Ord];
+                var (starts, ordinals) = (segment.Starts, segment.Ordinals);
                 for (var i = 0; i < count; i++)
                 {
                     var doc = docs[i];
-                    for (var d = 0; d < dimensions; d++)
-                    {
-                        if (sources[d] is not { } values) continue;
-                        values.SetDocument(doc);
-                        long ord;
-                        var into = counts[d];
-                        while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) into[ord]++;
-                    }
+                    for (var at = starts[doc]; at < starts[doc + 1]; at++) counts[ordinals[at]]++;
                 }
+                var slots = _slots[context.Ord];
                 for (var d = 0; d < dimensions; d++)
                 {
                     if (slots[d] is not { } map) continue;
-                    var into = counts[d];
+                    var offset = segment.Offsets[d];
+                    var into = totals[d];
                     for (var ord = 0; ord < map.Length; ord++)
                     {
-                        if (into[ord] == 0) continue;
-                        totals[d][map[ord]] += into[ord];
-                        into[ord] = 0;
+                        var n = counts[offset + ord];
+                        if (n == 0) continue;
+                        into[map[ord]] += n;
+                        counts[offset + ord] = 0;
                     }
                 }
             }

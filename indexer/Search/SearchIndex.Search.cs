@@ -35,12 +35,12 @@ public sealed partial class SearchIndex
         var docs = Timed(SearchTimings.Part.Sort, () => top.GetTopDocs((page - 1) * size, size));
         var hits = Timed(SearchTimings.Part.Snippets, () =>
         {
-            var snippets = new SnippetWriter(analyzer, lucene);
+            var snippets = new SnippetWriter(analyzer, lucene, searcher.IndexReader);
             return docs.ScoreDocs.Select(sd =>
             {
                 var doc = searcher.Doc(sd.Doc);
                 var id = doc.Get(IndexFields.Id);
-                return new SearchHit(id, doc.Get(IndexFields.StoredTitle), doc.Get(IndexFields.DateText), snippets.For(doc), SearchResult.UrlOf(id));
+                return new SearchHit(id, doc.Get(IndexFields.StoredTitle), doc.Get(IndexFields.DateText), snippets.For(doc, sd.Doc), SearchResult.UrlOf(id));
             }).ToList();
         });
         var facets = Timed(SearchTimings.Part.Facets, () => FacetCounter.Count(searcher.IndexReader, matching, text.IsEmpty ? BrowseKey(query) : null));
