@@ -1,7 +1,12 @@
+using System.Diagnostics;
+
 namespace HafizaIzmir.Indexer.Hosting;
 
 public sealed partial class SearchIndexData
 {
+    // Identifiers taken from the backlog's front per turn; a turn usually ends on time before using them all.
+    private const int PeekSize = 500;
+
     /// <summary>Starts working through the backlog in the background unless that is under way. Call under the gate.</summary>
     private void StartBacklog()
     {
@@ -22,8 +27,8 @@ public sealed partial class SearchIndexData
     }
 
     /// <summary>
-    /// One batch at a time, each under the gate, so a journal change waiting for the gate is applied
-    /// between two batches rather than after the whole backlog.
+    /// One turn at a time, each under the gate, so a journal change waiting for the gate is applied
+    /// between two turns rather than after the whole backlog.
     /// </summary>
     private async Task DrainAsync(CancellationToken stop)
     {
@@ -47,9 +52,15 @@ public sealed partial class SearchIndexData
                         }
                         return;
                     }
-                    var batch = _backlog.Peek(BacklogBatchSize);
-                    foreach (var identifier in batch) await ReindexAsync(index, identifier, archive, stop);
-                    _backlog.Remove(batch);
+                    var turn = Stopwatch.StartNew();
+                    var done = new List<string>();
+                    foreach (var identifier in _backlog.Peek(PeekSize))
+                    {
+                        await ReindexAsync(index, identifier, archive, stop);
+                        done.Add(identifier);
+                        if (turn.Elapsed >= BacklogTurn) break;
+                    }
+                    _backlog.Remove(done);
                     Backlog = _backlog.Count;
                     TrimCaches();
                 }

@@ -33,10 +33,11 @@ public sealed partial class SearchIndexData(string path, Archive archive, Func<R
     public const int InlineReindexLimit = 200;
 
     /// <summary>
-    /// Records rewritten per turn of the backlog. A change waits for at most one batch, so a publish stays
-    /// searchable within seconds while a renamed authority's thousands of records are written again.
+    /// How long one turn of the backlog holds the index (at least one record is rewritten per turn). A change
+    /// waits for at most one turn, however slow storage is, so a publish stays searchable within seconds
+    /// while a renamed authority's thousands of records are written again.
     /// </summary>
-    public const int BacklogBatchSize = 50;
+    public static readonly TimeSpan BacklogTurn = TimeSpan.FromMilliseconds(200);
 
     private static readonly TimeSpan BacklogRetryDelay = TimeSpan.FromSeconds(2);
 
