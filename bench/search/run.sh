@@ -54,7 +54,8 @@ psql_run() { "${PGUSER_RUN[@]}" psql -X -q -h 127.0.0.1 -p "$PORT" -U bench "$@"
 now() { date +%s.%N; }
 calc() { awk "BEGIN { printf \"%.6f\", $1 }"; }
 kv() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<< "$2"; }
-declare -A RESULT
+declare -A RESULT BREAKDOWN AUTOCOMPLETE
+AUTHORITY_SIZES=(${AUTHORITY_SIZES:-2000 20000})
 
 for n in "${SIZES[@]}"; do
   dir="$WORK/$n"
@@ -84,7 +85,15 @@ for n in "${SIZES[@]}"; do
   echo "   load:   seconds=$pg_seconds size_mib=$(calc "$pg_bytes / 1048576") backend_peak_mib=$((pg_load_peak / 1024))"
   echo "   search: $pg_search"
 
+  BREAKDOWN["$n"]="$(for part in query facets sort snippets; do printf '%s %s %s ' "$part" "$(kv "${part}_mean_ms" "$lucene_search")" "$(kv "${part}_p95_ms" "$lucene_search")"; done)"
   RESULT["$n"]="$(kv docs_per_s "$lucene_index") $(calc "$n / $pg_seconds") $(kv index_mib "$lucene_index") $(calc "$pg_bytes / 1048576") $(kv peak_mib "$lucene_index") $((pg_load_peak / 1024)) $(kv p50_ms "$lucene_search") $(kv p50_ms "$pg_search") $(kv p95_ms "$lucene_search") $(kv p95_ms "$pg_search") $(kv peak_mib "$lucene_search") $(kv backend_peak_mib "$pg_search")"
+done
+
+for a in "${AUTHORITY_SIZES[@]}"; do
+  echo "== autocomplete over $a authorities"
+  dotnet "$GEN" generate --rows 100 --authorities "$a" --out "$WORK/authorities-$a" >/dev/null
+  AUTOCOMPLETE["$a"]="$(dotnet "$BENCH" autocomplete --csv "$WORK/authorities-$a" --rounds "$ROUNDS")"
+  echo "   ${AUTOCOMPLETE[$a]}"
 done
 
 echo
@@ -102,3 +111,18 @@ for n in "${SIZES[@]}"; do
   row "query peak MiB" "$l_qpeak" "$p_qpeak"
 done
 echo "peak MiB: Lucene = whole bench process (working set); PostgreSQL = the one backend (VmHWM, includes touched shared_buffers of 1 GB)."
+echo
+echo "Lucene time by part of a search (ms; mean and p95 over the timed queries): query = matching and ranking,"
+echo "facets = counting 8 dimensions over every hit, sort = taking the page in order, snippets = reading and highlighting the page."
+printf '%-9s %-10s %10s %10s\n' items part mean p95
+for n in "${SIZES[@]}"; do
+  read -r -a parts <<< "${BREAKDOWN[$n]}"
+  for ((i = 0; i < ${#parts[@]}; i += 3)); do printf '%-9s %-10s %10s %10s\n' "$n" "${parts[i]}" "${parts[i+1]}" "${parts[i+2]}"; done
+done
+echo
+echo "Autocomplete (AuthorityNames.Lookup as /api/authorities calls it, 10 answers; $((ROUNDS - 1)) timed rounds of 200 prefixes):"
+printf '%-12s %8s %10s %10s %10s\n' authorities names p50_ms p95_ms max_ms
+for a in "${AUTHORITY_SIZES[@]}"; do
+  line="${AUTOCOMPLETE[$a]}"
+  printf '%-12s %8s %10s %10s %10s\n' "$(kv authorities "$line")" "$(kv names "$line")" "$(kv p50_ms "$line")" "$(kv p95_ms "$line")" "$(kv max_ms "$line")"
+done

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using HafizaIzmir.Archive.Derived;
 using HafizaIzmir.Archive.Domain;
@@ -13,7 +14,9 @@ public sealed record AuthorityMatch(string Id, AuthorityKind Kind, string Name, 
 /// <summary>
 /// Every authority's preferred and variant names, folded, in memory: the autocomplete behind the
 /// cataloguing forms and the search filters. Authorities have no drafts, so all of them are listed.
-/// A linear scan over a few tens of thousands of names stays far below a millisecond per keystroke.
+/// Names are folded and split once, looked at only when one of their words starts like the typed one,
+/// and answers are ordered by precomputed sort keys: well under a millisecond per keystroke for tens of
+/// thousands of authorities.
 /// </summary>
 public sealed class AuthorityNames(string path) : IDerivedData
 {
@@ -24,6 +27,8 @@ public sealed class AuthorityNames(string path) : IDerivedData
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private bool _dirty;
+    // Entries by the first one and two letters of each word of their folded names; null after a change.
+    private Dictionary<string, List<Entry>>? _byStart;
 
     public string Name => "authority names";
     public string Path { get; } = path;
@@ -43,37 +48,77 @@ public sealed class AuthorityNames(string path) : IDerivedData
         var found = new List<(int Rank, Entry Entry, string? Matched)>();
         lock (_gate)
         {
-            foreach (var entry in _entries.Values)
+            foreach (var entry in Candidates(words))
             {
                 if (kind is { } k && entry.Kind != k) continue;
-                (int Rank, string? Matched)? best = null;
+                var best = -1;
                 for (var i = 0; i < entry.Names.Count; i++)
                 {
-                    var rank = Rank(entry.Folded[i], folded, words);
+                    var rank = Rank(entry.Folded[i], entry.Words[i], folded, words);
                     if (rank < 0) continue;
                     // Preferred name (index 0) wins a tie with a variant.
                     var score = rank * 2 + (i == 0 ? 0 : 1);
-                    if (best is null || score < best.Value.Rank) best = (score, i == 0 ? null : entry.Names[i]);
+                    if (best < 0 || score < found[^1].Rank)
+                    {
+                        if (best >= 0) found.RemoveAt(found.Count - 1);
+                        found.Add((score, entry, i == 0 ? null : entry.Names[i]));
+                        best = i;
+                    }
                 }
-                if (best is { } b) found.Add((b.Rank, entry, b.Matched));
             }
         }
-        return found
-            .OrderBy(f => f.Rank)
-            .ThenBy(f => f.Entry.Name, TurkishText.Alphabetical)
-            .ThenBy(f => f.Entry.Id, StringComparer.Ordinal)
-            .Take(limit)
-            .Select(f => new AuthorityMatch(f.Entry.Id, f.Entry.Kind, f.Entry.Name, f.Matched, f.Entry.Dates))
-            .ToList();
+        // Sort keys compare as the Turkish alphabet does, byte by byte: a short prefix may match thousands.
+        found.Sort((a, b) =>
+        {
+            var c = a.Rank.CompareTo(b.Rank);
+            if (c == 0) c = SortKey.Compare(a.Entry.Order, b.Entry.Order);
+            return c != 0 ? c : string.CompareOrdinal(a.Entry.Id, b.Entry.Id);
+        });
+        return [.. found.Take(limit).Select(f => new AuthorityMatch(f.Entry.Id, f.Entry.Kind, f.Entry.Name, f.Matched, f.Entry.Dates))];
+    }
+
+    /// <summary>
+    /// The entries that can match: every match has a name word that starts with each query word (a name
+    /// starting with the whole query too), so those with a word starting like the longest query word.
+    /// The buckets by the first one and two letters of every name word are built again after a change.
+    /// </summary>
+    private IEnumerable<Entry> Candidates(string[] words)
+    {
+        var longest = words.MaxBy(w => w.Length)!;
+        if (longest.Length == 0) return _entries.Values;
+        if (_byStart is null)
+        {
+            _byStart = new Dictionary<string, List<Entry>>(StringComparer.Ordinal);
+            var keys = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var entry in _entries.Values)
+            {
+                keys.Clear();
+                foreach (var word in entry.Words.SelectMany(w => w).Where(w => w.Length > 0))
+                {
+                    keys.Add(word[..1]);
+                    if (word.Length > 1) keys.Add(word[..2]);
+                }
+                foreach (var key in keys)
+                {
+                    if (!_byStart.TryGetValue(key, out var bucket)) _byStart[key] = bucket = [];
+                    bucket.Add(entry);
+                }
+            }
+        }
+        return _byStart.TryGetValue(longest[..Math.Min(2, longest.Length)], out var found) ? found : [];
     }
 
     /// <summary>0: the name starts with the query; 1: every query word starts some word of the name; -1: no match.</summary>
-    private static int Rank(string name, string query, string[] words)
+    private static int Rank(string name, string[] nameWords, string query, string[] words)
     {
         if (name.StartsWith(query, StringComparison.Ordinal)) return 0;
-        var nameWords = name.Split(' ');
         foreach (var word in words)
-            if (!nameWords.Any(n => n.StartsWith(word, StringComparison.Ordinal))) return -1;
+        {
+            var any = false;
+            foreach (var n in nameWords)
+                if (n.StartsWith(word, StringComparison.Ordinal)) { any = true; break; }
+            if (!any) return -1;
+        }
         return 1;
     }
 
@@ -88,6 +133,7 @@ public sealed class AuthorityNames(string path) : IDerivedData
             lock (_gate)
             {
                 _entries.Clear();
+                _byStart = null;
                 foreach (var e in file.Entries) _entries[e.Id] = Entry.Of(e.Id, e.Kind, e.Name, e.Names, e.Dates);
                 _dirty = false;
             }
@@ -101,7 +147,11 @@ public sealed class AuthorityNames(string path) : IDerivedData
 
     public async Task RebuildAsync(Archive archive, IProgress<int> progress, CancellationToken ct)
     {
-        lock (_gate) _entries.Clear();
+        lock (_gate)
+        {
+            _entries.Clear();
+            _byStart = null;
+        }
         var count = 0;
         await foreach (var authority in archive.ListAuthoritiesAsync(ct))
         {
@@ -119,6 +169,7 @@ public sealed class AuthorityNames(string path) : IDerivedData
         lock (_gate)
         {
             _entries.Remove(id);
+            _byStart = null;
             _dirty = true;
         }
         if (change.Authority is { } authority) Put(authority);
@@ -149,15 +200,25 @@ public sealed class AuthorityNames(string path) : IDerivedData
         lock (_gate)
         {
             _entries[entry.Id] = entry;
+            _byStart = null;
             _dirty = true;
         }
     }
 
-    /// <summary>An authority with every name (preferred first) and its folded form, computed once.</summary>
-    private sealed record Entry(string Id, AuthorityKind Kind, string Name, IReadOnlyList<string> Names, IReadOnlyList<string> Folded, string? Dates)
+    /// <summary>
+    /// An authority with every name (preferred first), its folded form and words, and the sort key of the
+    /// preferred name in Turkish alphabetical order, all computed once rather than per keystroke.
+    /// </summary>
+    private sealed record Entry(string Id, AuthorityKind Kind, string Name, IReadOnlyList<string> Names, IReadOnlyList<string> Folded,
+        IReadOnlyList<string[]> Words, SortKey Order, string? Dates)
     {
-        public static Entry Of(string id, AuthorityKind kind, string name, IReadOnlyList<string> names, string? dates) =>
-            new(id, kind, name, names, [.. names.Select(TurkishText.Fold)], dates);
+        private static readonly CompareInfo Turkish = CultureInfo.GetCultureInfo("tr-TR").CompareInfo;
+
+        public static Entry Of(string id, AuthorityKind kind, string name, IReadOnlyList<string> names, string? dates)
+        {
+            string[] folded = [.. names.Select(TurkishText.Fold)];
+            return new(id, kind, name, names, folded, [.. folded.Select(f => f.Split(' '))], Turkish.GetSortKey(name, CompareOptions.None), dates);
+        }
     }
 
     private sealed record StoredFile(int Format, List<StoredEntry> Entries);

@@ -12,7 +12,7 @@ using Archive = HafizaIzmir.Archive.Storage.Archive;
 /// Searches run on any thread through <see cref="Search"/>; loading, rebuilding and applying are called
 /// one at a time by <see cref="DerivedData"/>.
 /// </summary>
-public sealed class SearchIndexData(string path, Archive archive, Func<Record, bool> isPublic, int heldRecordsLimit = SearchIndexData.DefaultHeldRecordsLimit)
+public sealed partial class SearchIndexData(string path, Archive archive, Func<Record, bool> isPublic, int heldRecordsLimit = SearchIndexData.DefaultHeldRecordsLimit)
     : IDerivedData, IDisposable
 {
     public const string DirectoryName = "search";
@@ -26,16 +26,39 @@ public sealed class SearchIndexData(string path, Archive archive, Func<Record, b
     /// <summary>The look-up caches are dropped when they grow past this, rather than growing with the archive.</summary>
     private const int CacheLimit = 100_000;
 
+    /// <summary>
+    /// Records a change makes stale elsewhere (an authority's linked records, a level's descendants) are
+    /// rewritten at once up to this many; more go to the backlog, rewritten in batches between other changes.
+    /// </summary>
+    public const int InlineReindexLimit = 200;
+
+    /// <summary>
+    /// How long one turn of the backlog holds the index (at least one record is rewritten per turn). A change
+    /// waits for at most one turn, however slow storage is, so a publish stays searchable within seconds
+    /// while a renamed authority's thousands of records are written again.
+    /// </summary>
+    public static readonly TimeSpan BacklogTurn = TimeSpan.FromMilliseconds(200);
+
+    private static readonly TimeSpan BacklogRetryDelay = TimeSpan.FromSeconds(2);
+
     private SearchIndex? _index;
     // Enclosing levels by identifier (null: not in the archive) and authorities by id (null: not stored).
     private readonly Dictionary<string, Enclosing?> _levels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Authority?> _authorities = new(StringComparer.Ordinal);
+    // Serialises every write to the index and the caches: the journal follower's calls and the backlog turns.
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ReindexBacklog _backlog = new(path + ".pending");
+    private CancellationTokenSource _backlogStop = new();
+    private bool _draining;
 
     public string Name => "search index";
     public string Path { get; } = path;
 
     /// <summary>True once the index has been loaded or rebuilt, so <see cref="Search"/> can answer.</summary>
     public bool IsAvailable => Volatile.Read(ref _index) is not null;
+
+    /// <summary>Records still waiting to be written again after a change elsewhere (zero when the index is current).</summary>
+    public int Backlog { get; private set; }
 
     /// <exception cref="SearchIndexUnavailableException">The index is not loaded yet or is being rebuilt.</exception>
     public SearchResult Search(SearchQuery query)
@@ -52,35 +75,70 @@ public sealed class SearchIndexData(string path, Archive archive, Func<Record, b
         }
     }
 
-    public Task<bool> LoadAsync(CancellationToken ct)
+    public async Task<bool> LoadAsync(CancellationToken ct)
     {
-        CloseQuietly(Interlocked.Exchange(ref _index, null));
+        await _gate.WaitAsync(ct);
         try
         {
-            var index = SearchIndex.Open(Path);
-            if (index.WasCreated)
+            StopBacklog();
+            CloseQuietly(Interlocked.Exchange(ref _index, null));
+            try
             {
-                // Nothing was there: an empty index would hide every record until a rebuild fills it.
-                index.Dispose();
-                return Task.FromResult(false);
+                var index = SearchIndex.Open(Path);
+                if (index.WasCreated)
+                {
+                    // Nothing was there: an empty index would hide every record until a rebuild fills it.
+                    index.Dispose();
+                    return false;
+                }
+                try
+                {
+                    _backlog.Load();
+                }
+                catch
+                {
+                    index.Dispose();
+                    throw;
+                }
+                Volatile.Write(ref _index, index);
+                StartBacklog();
+                return true;
             }
-            Volatile.Write(ref _index, index);
-            return Task.FromResult(true);
+            catch (Exception e) when (e is SearchIndexCorruptException or IOException or UnauthorizedAccessException)
+            {
+                // An unreadable backlog means documents may be stale with nothing saying which: rebuild.
+                return false;
+            }
         }
-        catch (SearchIndexCorruptException)
+        finally
         {
-            return Task.FromResult(false);
+            _gate.Release();
         }
     }
 
     public async Task RebuildAsync(Archive source, IProgress<int> progress, CancellationToken ct)
     {
-        CloseQuietly(Interlocked.Exchange(ref _index, null));
-        _levels.Clear();
-        _authorities.Clear();
-        var index = SearchIndex.Recreate(Path);
-        Volatile.Write(ref _index, index);
+        await _gate.WaitAsync(ct);
+        try
+        {
+            StopBacklog();
+            _backlog.Clear();
+            _backlog.Save();
+            CloseQuietly(Interlocked.Exchange(ref _index, null));
+            _levels.Clear();
+            _authorities.Clear();
+            var index = SearchIndex.Recreate(Path);
+            Volatile.Write(ref _index, index);
+            await FillAsync(index, source, progress, ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
+    private async Task FillAsync(SearchIndex index, Archive source, IProgress<int> progress, CancellationToken ct)
+    {
         await foreach (var authority in source.ListAuthoritiesAsync(ct)) _authorities[authority.Value.Id] = authority.Value;
 
         var held = new List<Record>();
@@ -106,42 +164,95 @@ public sealed class SearchIndexData(string path, Archive archive, Func<Record, b
 
     public async Task ApplyAsync(ArchiveChange change, CancellationToken ct)
     {
-        var index = Volatile.Read(ref _index) ?? throw new InvalidOperationException("the search index is applied to before it was loaded or rebuilt");
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var index = Volatile.Read(ref _index) ?? throw new InvalidOperationException("the search index is applied to before it was loaded or rebuilt");
+            var stale = await ApplyChangeAsync(index, change, ct);
+            if (stale.Count <= InlineReindexLimit)
+            {
+                foreach (var identifier in stale) await ReindexAsync(index, identifier, archive, ct);
+            }
+            else
+            {
+                _backlog.Add(stale);
+                StartBacklog();
+            }
+            Backlog = _backlog.Count;
+            TrimCaches();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Writes the changed object's own document; returns the records whose documents it made stale.</summary>
+    private async Task<IReadOnlyList<string>> ApplyChangeAsync(SearchIndex index, ArchiveChange change, CancellationToken ct)
+    {
         if (change.RecordIdentifier is { } identifier)
         {
-            // What descendants carry of this record: its title while public. The index still holds the old one.
+            // What descendants carry of this record: its title while public and its place in the tree.
+            // The index still holds the old ones.
             var before = index.TitleOf(identifier) ?? "";
+            // An item encloses nothing, so where it sits matters to no other document.
+            var item = change.Record is { Level: Level.Item };
+            var above = item ? null : index.AncestorsAbove(identifier);
             _levels.Remove(identifier);
+            IReadOnlyList<Enclosing> chain = [];
             if (change.Record is { } record)
             {
                 if (record.Level != Level.Item) _levels[identifier] = Enclosing.Of(record, isPublic);
-                await IndexAsync(index, record, await ChainAsync(record, archive, ct), archive, ct);
+                chain = await ChainAsync(record, archive, ct);
+                await IndexAsync(index, record, chain, archive, ct);
             }
             else
             {
                 index.Delete(identifier);
             }
             var after = change.Record is { } now && isPublic(now) ? now.Title.Tr : "";
-            if (after != before)
-                foreach (var descendant in index.IdentifiersWithin(identifier)) await ReindexAsync(index, descendant, archive, ct);
+            var moved = !item && (above is null || !above.SequenceEqual(chain.Select(e => e.Identifier), StringComparer.Ordinal));
+            return after != before || moved ? index.IdentifiersWithin(identifier) : [];
         }
-        else if (change.Entry.ObjectId.StartsWith(ArchiveChange.AuthorityPrefix, StringComparison.Ordinal))
+        if (change.Entry.ObjectId.StartsWith(ArchiveChange.AuthorityPrefix, StringComparison.Ordinal))
         {
             var id = change.Entry.ObjectId[ArchiveChange.AuthorityPrefix.Length..];
             _authorities[id] = change.Authority;
             // Every name of the authority is in its linked records' documents: they are written again.
-            foreach (var linked in index.IdentifiersLinkedTo(id)) await ReindexAsync(index, linked, archive, ct);
+            return index.IdentifiersLinkedTo(id);
         }
-        TrimCaches();
+        return [];
     }
 
-    public Task SaveAsync(CancellationToken ct)
+    public async Task SaveAsync(CancellationToken ct)
     {
-        Volatile.Read(ref _index)?.Commit();
-        return Task.CompletedTask;
+        await _gate.WaitAsync(ct);
+        try
+        {
+            Volatile.Read(ref _index)?.Commit();
+            // After the commit: a crash between the two leaves the previous list, whose work the journal repeats.
+            _backlog.Save();
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
-    public void Dispose() => CloseQuietly(Interlocked.Exchange(ref _index, null));
+    public void Dispose()
+    {
+        _backlogStop.Cancel();
+        // A backlog turn in progress gives up at its next read; the index is closed after it.
+        var entered = _gate.Wait(TimeSpan.FromSeconds(30));
+        try
+        {
+            CloseQuietly(Interlocked.Exchange(ref _index, null));
+        }
+        finally
+        {
+            if (entered) _gate.Release();
+        }
+    }
 
     private async Task ReindexAsync(SearchIndex index, string identifier, Archive source, CancellationToken ct)
     {

@@ -11,6 +11,8 @@ internal static class IndexFields
     public const string Id = "id";
     public const string Level = "level";
     public const string Ancestor = "ancestor";
+    /// <summary>The enclosing levels as indexed, so a move in the tree can be told from a save in place.</summary>
+    public const string StoredAncestors = "ancestors_stored";
     public const string StoredTitle = "title_stored";
     public const string StoredDescription = "description_stored";
     public const string StoredDescriptionEn = "description_en_stored";
@@ -52,6 +54,7 @@ internal static class IndexFields
             new SortedDocValuesField(TitleSort, new BytesRef(TurkishSortKey.For(doc.Title))),
         };
         foreach (var a in doc.Ancestors) d.Add(new StringField(Ancestor, a, Field.Store.NO));
+        d.Add(new StoredField(StoredAncestors, string.Join(LabelSeparator, doc.Ancestors)));
 
         AddText(d, Title, doc.Title, doc.TitleEn);
         AddText(d, Names, [.. doc.Names]);

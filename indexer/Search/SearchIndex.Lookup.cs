@@ -25,6 +25,23 @@ public sealed partial class SearchIndex
         return top.TotalHits == 0 ? null : searcher.Doc(top.ScoreDocs[0].Doc).Get(IndexFields.StoredTitle);
     });
 
+    /// <summary>
+    /// The enclosing levels above <paramref name="identifier"/> (outermost first) as the index last saw them:
+    /// from the record's own document, else from any document below it (the record may not be public).
+    /// Null when neither is indexed, or the documents predate this being stored.
+    /// </summary>
+    public IReadOnlyList<string>? AncestorsAbove(string identifier) => WithSearcher(searcher =>
+    {
+        var own = searcher.Search(new TermQuery(new Term(IndexFields.Id, identifier)), 1);
+        var below = own.TotalHits > 0 ? null : searcher.Search(new TermQuery(new Term(IndexFields.Ancestor, identifier)), 1);
+        var hit = own.TotalHits > 0 ? own.ScoreDocs[0] : below!.TotalHits > 0 ? below.ScoreDocs[0] : null;
+        if (hit is null || searcher.Doc(hit.Doc).Get(IndexFields.StoredAncestors) is not { } stored) return null;
+        var chain = stored.Length == 0 ? [] : stored.Split(IndexFields.LabelSeparator);
+        if (own.TotalHits > 0) return chain;
+        var at = Array.IndexOf(chain, identifier);
+        return at < 0 ? null : (IReadOnlyList<string>)chain[..at];
+    });
+
     private IReadOnlyList<string> IdentifiersMatching(Query query) => WithSearcher(searcher =>
     {
         var ids = new List<string>();

@@ -8,32 +8,42 @@ public sealed partial class SearchIndex
     /// <summary>Deep paging beyond this many hits is refused by clamping: nobody reads page 500.</summary>
     public const int MaxWindow = 10_000;
 
-    public SearchResult Search(SearchQuery query)
+    /// <param name="timings">When given, the time each part of the search took is added to it.</param>
+    public SearchResult Search(SearchQuery query, SearchTimings? timings = null)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return WithSearcher(searcher => Run(searcher, query));
+        return WithSearcher(searcher => Run(searcher, query, timings));
     }
 
-    private SearchResult Run(IndexSearcher searcher, SearchQuery query)
+    private SearchResult Run(IndexSearcher searcher, SearchQuery query, SearchTimings? timings)
     {
+        T Timed<T>(SearchTimings.Part part, Func<T> work) => timings is null ? work() : timings.Time(part, work);
+
         var size = Math.Clamp(query.Size, 1, SearchQuery.MaxSize);
         var page = Math.Clamp(query.Page, 1, MaxWindow / size);
         var text = QueryText.Parse(query.Text);
         var composer = new QueryComposer(analyzer);
-        var lucene = composer.Compose(text);
-        var filter = FilterOf(query);
-        var facets = new FacetCounter(IndexFields.FacetDimensions);
-        var top = Collector(query.Sort, text.IsEmpty, page * size);
-        searcher.Search(lucene, filter, MultiCollector.Wrap(top, facets));
-
-        var docs = top.GetTopDocs((page - 1) * size, size);
-        var snippets = new SnippetWriter(analyzer, lucene);
-        var hits = docs.ScoreDocs.Select(sd =>
+        var matching = new MatchingDocs();
+        var (lucene, filter, top) = Timed(SearchTimings.Part.Query, () =>
         {
-            var doc = searcher.Doc(sd.Doc);
-            var id = doc.Get(IndexFields.Id);
-            return new SearchHit(id, doc.Get(IndexFields.StoredTitle), doc.Get(IndexFields.DateText), snippets.For(doc), SearchResult.UrlOf(id));
-        }).ToList();
+            var lucene = composer.Compose(text);
+            var filter = FilterOf(query);
+            var top = Collector(query.Sort, text.IsEmpty, page * size);
+            searcher.Search(lucene, filter, MultiCollector.Wrap(top, matching));
+            return (lucene, filter, top);
+        });
+        var docs = Timed(SearchTimings.Part.Sort, () => top.GetTopDocs((page - 1) * size, size));
+        var hits = Timed(SearchTimings.Part.Snippets, () =>
+        {
+            var snippets = new SnippetWriter(analyzer, lucene, searcher.IndexReader);
+            return docs.ScoreDocs.Select(sd =>
+            {
+                var doc = searcher.Doc(sd.Doc);
+                var id = doc.Get(IndexFields.Id);
+                return new SearchHit(id, doc.Get(IndexFields.StoredTitle), doc.Get(IndexFields.DateText), snippets.For(doc, sd.Doc), SearchResult.UrlOf(id));
+            }).ToList();
+        });
+        var facets = Timed(SearchTimings.Part.Facets, () => FacetCounter.Count(searcher.IndexReader, matching, text.IsEmpty ? BrowseKey(query) : null));
 
         string? didYouMean = null;
         if (top.TotalHits == 0 && !text.IsEmpty && query.Text is { } typed)
@@ -42,8 +52,12 @@ public sealed partial class SearchIndex
             if (suggestion is not null && searcher.Search(composer.Compose(QueryText.Parse(suggestion)), filter, 1).TotalHits > 0)
                 didYouMean = suggestion;
         }
-        return new SearchResult(top.TotalHits, page, size, hits, facets.Result(), didYouMean);
+        return new SearchResult(top.TotalHits, page, size, hits, facets, didYouMean);
     }
+
+    /// <summary>What decides the matching set of a search without words: its filters (not its order or page).</summary>
+    private static string BrowseKey(SearchQuery q) => string.Join('\u001F',
+        q.Person, q.Institution, q.Place, q.Axis, q.Type, q.Genre, q.Language, q.Decade, q.FromYear, q.ToYear);
 
     private static ITopDocsCollector Collector(SearchSort sort, bool noText, int window)
     {

@@ -1,10 +1,10 @@
 using HafizaIzmir.Indexer.Analysis;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
+using Lucene.Net.Util;
 
 namespace HafizaIzmir.Indexer.Search;
 
@@ -13,7 +13,7 @@ namespace HafizaIzmir.Indexer.Search;
 /// the OCR text, then the title, highlighting with the strictest sub-field that marks anything.
 /// The text is HTML-escaped; the only markup is <c>&lt;mark&gt;</c>.
 /// </summary>
-internal sealed class SnippetWriter(Analyzer analyzer, Query query)
+internal sealed class SnippetWriter(Analyzer analyzer, Query query, IndexReader reader)
 {
     public const int FragmentLength = 160;
     public const int Fragments = 2;
@@ -30,11 +30,15 @@ internal sealed class SnippetWriter(Analyzer analyzer, Query query)
     private readonly Dictionary<string, Highlighter> highlighters = new(StringComparer.Ordinal);
 
     // The query's terms by field, or null when the query holds a kind this walk does not know (then every
-    // sub-field is highlighted, as before). Highlighting is most of a search's cost, so a text is only
-    // highlighted in a sub-field where one of these terms actually occurs.
-    private readonly HashSet<Term>? terms = TermsOf(query);
+    // sub-field is highlighted). Highlighting is most of a search's cost, so a text is only highlighted in a
+    // sub-field where the record's postings hold one of these terms: a look-up in the index instead of
+    // analysing a long transcription once per sub-field only to find nothing there.
+    private readonly Dictionary<string, BytesRef[]>? terms = TermsOf(query)?
+        .GroupBy(t => t.Field, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.Select(t => t.Bytes).ToArray(), StringComparer.Ordinal);
 
-    public string For(Document doc)
+    /// <param name="docId">The document's number in <c>reader</c>, whose postings say which sub-fields it matched in.</param>
+    public string For(Document doc, int docId)
     {
         foreach (var (stored, field) in Sources)
         {
@@ -43,7 +47,7 @@ internal sealed class SnippetWriter(Analyzer analyzer, Query query)
             foreach (var sub in SubFields.Searched)
             {
                 var name = SubFields.Of(field, sub);
-                if (terms is not null && !Mentions(name, text)) continue;
+                if (terms is not null && !Mentions(name, docId)) continue;
                 using var tokens = analyzer.GetTokenStream(name, text);
                 var fragments = HighlighterFor(name).GetBestFragments(tokens, text, Fragments);
                 if (fragments.Length > 0) return string.Join(Ellipsis, fragments.Select(f => f.Trim()));
@@ -53,15 +57,27 @@ internal sealed class SnippetWriter(Analyzer analyzer, Query query)
         return HtmlText.Escape(plain.Length > FragmentLength ? plain[..FragmentLength] + "…" : plain);
     }
 
-    private bool Mentions(string field, string text)
+    /// <summary>
+    /// True when the document holds a query term in <paramref name="field"/>. The field may hold another
+    /// text than the one about to be highlighted (Turkish and English descriptions share it); highlighting
+    /// that text then yields no fragment and the next one is tried, so the snippet is the same either way.
+    /// </summary>
+    private bool Mentions(string field, int docId)
     {
-        using var tokens = analyzer.GetTokenStream(field, text);
-        var term = tokens.AddAttribute<ICharTermAttribute>();
-        tokens.Reset();
-        var found = false;
-        while (!found && tokens.IncrementToken()) found = terms!.Contains(new Term(field, term.ToString()));
-        tokens.End();
-        return found;
+        if (!terms!.TryGetValue(field, out var wanted)) return false;
+        var leaves = reader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(docId, leaves)];
+        var local = docId - leaf.DocBase;
+        var indexed = leaf.AtomicReader.GetTerms(field);
+        if (indexed is null) return false;
+        var enumerator = indexed.GetEnumerator();
+        foreach (var term in wanted)
+        {
+            if (!enumerator.SeekExact(term)) continue;
+            var docs = enumerator.Docs(null, null, DocsFlags.NONE);
+            if (docs.Advance(local) == local) return true;
+        }
+        return false;
     }
 
     private static HashSet<Term>? TermsOf(Query query)
