@@ -55,11 +55,12 @@ public sealed partial class BrowseData(string path) : IDerivedData
 
     public IReadOnlyList<KnownAuthority> AllAuthorities() { lock (_gate) return [.. _authorities.Values]; }
 
-    /// <summary>The most recently published records, newest first.</summary>
+    /// <summary>The most recently published items (the documents themselves, not the levels that hold them), newest first.</summary>
     public IReadOnlyList<PublishedRecord> Recent(int count)
     {
         lock (_gate)
-            return [.. _records.Values.OrderByDescending(r => r.PublishedAt).ThenBy(r => r.Identifier, StringComparer.Ordinal).Take(count)];
+            return [.. _records.Values.Where(r => r.Level == Level.Item)
+                .OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Identifier, StringComparer.Ordinal).Take(count)];
     }
 
     public async Task<bool> LoadAsync(CancellationToken ct)
@@ -231,7 +232,7 @@ public sealed record KnownAuthority(Authority Value, int Version, IReadOnlyList<
 public sealed record PublishedRecord(
     string Identifier, string? Parent, Level Level, string Title, string? TitleEn, string? Date,
     IReadOnlyList<int> Decades, int? FirstYear, Thumbnail? Thumbnail, IReadOnlyList<string> Authorities,
-    int Version, DateTimeOffset PublishedAt)
+    int Version, DateTimeOffset PublishedAt, DateTimeOffset? Modified = null)
 {
     public static PublishedRecord From(Record record, int version, DateTimeOffset publishedAt)
     {
@@ -245,7 +246,7 @@ public sealed record PublishedRecord(
         }
         return new PublishedRecord(record.Identifier, record.Parent, record.Level, record.Title.Tr, record.Title.En, record.Date?.Text,
             DecadesOf(from, to), from, thumbnail, [.. record.Authorities.Select(a => a.AuthorityId).Distinct(StringComparer.Ordinal)],
-            version, publishedAt);
+            version, publishedAt, record.ChangedAt);
     }
 
     /// <summary>A record that spans longer than this counts only in its first and last decade (as the search index does).</summary>
