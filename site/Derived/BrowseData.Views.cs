@@ -50,6 +50,9 @@ public sealed partial class BrowseData
     /// <summary>Each decade with the number of published records dated in it, in time order.</summary>
     public IReadOnlyList<(int Decade, int Count)> Decades() => CurrentViews().DecadeCounts;
 
+    /// <summary>How many published records have no date.</summary>
+    public int UndatedCount() => CurrentViews().Undated;
+
     /// <summary>Every street and avenue, in Turkish alphabetical order of the current name.</summary>
     public IReadOnlyList<KnownAuthority> Streets() => CurrentViews().Streets;
 
@@ -61,6 +64,9 @@ public sealed partial class BrowseData
         lock (_gate) return _views ??= Views.Build(_records.Values, _authorities.Values);
     }
 
+    /// <summary>How many of the most recently published items are kept ready for the home page.</summary>
+    private const int RecentKept = 48;
+
     private sealed record Views(
         Dictionary<(AuthorityKind, string), string> Canonical,
         Dictionary<(AuthorityKind, string), string> Aliases,
@@ -71,7 +77,9 @@ public sealed partial class BrowseData
         Dictionary<string, int> Descendants,
         List<(int, int)> DecadeCounts,
         List<KnownAuthority> Streets,
-        Dictionary<string, List<KnownAuthority>> Parts)
+        Dictionary<string, List<KnownAuthority>> Parts,
+        List<PublishedRecord> Recent,
+        int Undated)
     {
         public static Views Build(IEnumerable<PublishedRecord> records, IEnumerable<KnownAuthority> authorities)
         {
@@ -113,8 +121,10 @@ public sealed partial class BrowseData
             var parts = new Dictionary<string, List<KnownAuthority>>(StringComparer.Ordinal);
             foreach (var a in all.OrderBy(a => a.Value.Name, TurkishText.Alphabetical))
                 if (a.Value is Place { PartOf: { } parent }) Add(parts, parent, a);
+            var recent = published.Values.Where(r => r.Level == Level.Item)
+                .OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Identifier, StringComparer.Ordinal).Take(RecentKept).ToList();
             return new Views(canonical, aliases, segmentOf, byAuthority, children, roots, descendants,
-                [.. decades.Select(d => (d.Key, d.Value))], streets, parts);
+                [.. decades.Select(d => (d.Key, d.Value))], streets, parts, recent, published.Values.Count(r => r.Decades.Count == 0));
         }
 
         private static int Count(string identifier, Dictionary<string, List<PublishedRecord>> children, Dictionary<string, int> into, int depth)

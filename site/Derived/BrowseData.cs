@@ -56,12 +56,7 @@ public sealed partial class BrowseData(string path) : IDerivedData
     public IReadOnlyList<KnownAuthority> AllAuthorities() { lock (_gate) return [.. _authorities.Values]; }
 
     /// <summary>The most recently published items (the documents themselves, not the levels that hold them), newest first.</summary>
-    public IReadOnlyList<PublishedRecord> Recent(int count)
-    {
-        lock (_gate)
-            return [.. _records.Values.Where(r => r.Level == Level.Item)
-                .OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Identifier, StringComparer.Ordinal).Take(count)];
-    }
+    public IReadOnlyList<PublishedRecord> Recent(int count) => [.. CurrentViews().Recent.Take(count)];
 
     public async Task<bool> LoadAsync(CancellationToken ct)
     {

@@ -22,7 +22,7 @@ public sealed class DecadesModel(BrowseData browse) : SitePage
         Title = T("Decades_Title");
         Summary = T("Decades_Lead");
         Decades = browse.Decades();
-        Undated = browse.AllPublished().Count(r => r.Decades.Count == 0);
+        Undated = browse.UndatedCount();
     }
 
     public string Label(int decade) => EdtfDate.Parse($"{decade / 10:000}X").Describe(Language.Code);

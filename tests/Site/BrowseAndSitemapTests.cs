@@ -18,7 +18,7 @@ public sealed class BrowseAndSitemapTests
         await using var site = await BrowseSite.StartAsync();
         var tr = await site.Client.GetStringAsync("/fonlar", Ct);
         Assert.Contains("<a href=\"/kayit/SRR\">Şerif Remzi Reyent Fonu</a>", tr);
-        Assert.Contains("2 sonuç", tr);                     // the letter and the photograph; not the four unpublished items
+        Assert.Contains("2 kayıt", tr);                     // the letter and the photograph; not the four unpublished items
         Assert.DoesNotContain("Taslak", tr);
         var en = await site.Client.GetStringAsync("/en/fonds", Ct);
         Assert.Contains("<html lang=\"en\">", en);
@@ -34,9 +34,9 @@ public sealed class BrowseAndSitemapTests
         // The fonds spans 1890/1957, so it counts in each decade it covers, as the search's decade filter does.
         Assert.Contains("href=\"/ara?decade=1920&amp;sort=date\"", tr);
         Assert.Contains("href=\"/ara?decade=1890&amp;sort=date\"", tr);
-        Assert.Contains("3 sonuç", tr);                     // 1920s: fonds, letter (1923), photograph (1925)
+        Assert.Contains("3 kayıt", tr);                     // 1920s: fonds, letter (1923), photograph (1925)
         // The 1940s hold only the fonds: the draft dated 1941 is not counted.
-        Assert.Matches("decade=1940&amp;sort=date\"><span class=\"decade-label\">1940&#x27;lar</span>\\s*<span class=\"bar bar-\\d+\" aria-hidden=\"true\"></span>\\s*<span class=\"count\">1 sonuç</span>", tr);
+        Assert.Matches("decade=1940&amp;sort=date\"><span class=\"decade-label\">1940&#x27;lar</span>\\s*<span class=\"bar bar-\\d+\" aria-hidden=\"true\"></span>\\s*<span class=\"count\">1 kayıt</span>", tr);
         var search = await site.Client.GetStringAsync("/ara?decade=1920&sort=date", Ct);
         Assert.Contains("3 sonuç", search);                 // the numbers agree with the search
 
@@ -133,7 +133,7 @@ public sealed class BrowseAndSitemapTests
         Assert.DoesNotContain("SRR-0005", records);
         Assert.DoesNotContain("SRR-0005", await site.Client.GetStringAsync("/kisi/serif-remzi-reyent", Ct));
         Assert.DoesNotContain("SRR-0005", await site.Client.GetStringAsync("/", Ct));
-        Assert.Contains("1 sonuç", await site.Client.GetStringAsync("/fonlar", Ct));
+        Assert.Contains("1 kayıt", await site.Client.GetStringAsync("/fonlar", Ct));
         Assert.DoesNotContain("href=\"/ara?place=mekan-gazi-bulvari\"", await site.Client.GetStringAsync("/sokaklar", Ct));
     }
 
@@ -176,6 +176,11 @@ public sealed class BrowseAndSitemapTests
         Assert.Contains("Gazi Bulvarı (Kordon arkası)", await changed.Content.ReadAsStringAsync(Ct));
         using (var streetsAgain = await Conditional(site, "/sokaklar", streets.Headers.ETag!))
             Assert.Equal(HttpStatusCode.OK, streetsAgain.StatusCode);
+
+        // The street's old address now leads to the new one.
+        using var renamed = await site.Client.GetAsync("/mekan/gazi-bulvari", Ct);
+        Assert.Equal(HttpStatusCode.MovedPermanently, renamed.StatusCode);
+        Assert.Equal("/mekan/gazi-bulvari-kordon-arkasi", renamed.Headers.Location?.OriginalString);
     }
 
     [Fact]

@@ -94,7 +94,7 @@ public sealed partial class StreetsAndAuthorityPageTests
         Assert.Contains("<h3 id=\"d1920\">1920&#x27;ler", html);
         Assert.Contains("href=\"/kayit/SRR-0001\"", html);
         Assert.Contains("href=\"/kayit/SRR-0005\"", html);
-        Assert.Contains("2 sonuç", html);
+        Assert.Contains("2 kayıt", html);
         Assert.DoesNotContain("SRR-0007", html);
         Assert.DoesNotContain("Gizli taslak", html);
         Assert.DoesNotContain("d1940", html);
