@@ -79,6 +79,25 @@ public sealed class BrowseAndSitemapTests
     }
 
     [Fact]
+    public async Task A_record_page_offers_open_graph_data_with_its_iiif_thumbnail_in_each_language()
+    {
+        await using var site = await BrowseSite.StartAsync();
+        var tr = await site.Client.GetStringAsync("/kayit/SRR-0005", Ct);
+        Assert.Contains("<meta property=\"og:type\" content=\"article\">", tr);
+        Assert.Contains("<meta property=\"og:title\" content=\"Gazi Bulvarı&#x27;nda bir dükkân fotoğrafı\">", tr);
+        Assert.Contains("<meta property=\"og:image\" content=\"http://localhost/iiif/3/SRR-0005~1/full/400,/0/default.jpg\">", tr);
+        Assert.Contains("<meta property=\"og:locale\" content=\"tr_TR\">", tr);
+        Assert.Contains("<link rel=\"canonical\" href=\"http://localhost/kayit/SRR-0005\">", tr);
+        Assert.Contains("<a href=\"/mekan/gazi-bulvari\">Gazi Bulvarı</a>", tr);          // linked authorities are links
+        var en = await site.Client.GetStringAsync("/en/record/SRR-0005", Ct);
+        Assert.Contains("<meta property=\"og:locale\" content=\"en_GB\">", en);
+        Assert.Contains("<meta property=\"og:url\" content=\"http://localhost/en/record/SRR-0005\">", en);
+        Assert.Contains("<a href=\"/en/person/serif-remzi-reyent\">Şerif Remzi Reyent</a>", en);
+        // A record without scans has no preview image.
+        Assert.DoesNotContain("og:image", await site.Client.GetStringAsync("/kayit/SRR-0001", Ct));
+    }
+
+    [Fact]
     public async Task Robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_catalogue()
     {
         await using var site = await BrowseSite.StartAsync();
