@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the browser libraries of the site (OpenSeadragon, pinned in site/package-lock.json) into
+# Installs the browser libraries of the site (OpenSeadragon and Leaflet, pinned in site/package-lock.json) into
 # site/node_modules, from where the build copies them beside the program. Does nothing when the
 # installed version already matches the lock file.
 set -euo pipefail
@@ -7,9 +7,14 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo/site"
 
-wanted="$(node -e 'console.log(require("./package-lock.json").packages["node_modules/openseadragon"].version)' 2>/dev/null || true)"
-installed="$(node -e 'console.log(require("./node_modules/openseadragon/package.json").version)' 2>/dev/null || true)"
-if [ -n "$wanted" ] && [ "$wanted" = "$installed" ]; then
+# Every library the lock file pins must be installed at its pinned version, else npm ci runs again.
+current=1
+for lib in openseadragon leaflet; do
+  wanted="$(node -e "console.log(require('./package-lock.json').packages['node_modules/$lib'].version)" 2>/dev/null || true)"
+  installed="$(node -e "console.log(require('./node_modules/$lib/package.json').version)" 2>/dev/null || true)"
+  if [ -z "$wanted" ] || [ "$wanted" != "$installed" ]; then current=0; fi
+done
+if [ "$current" = 1 ]; then
   exit 0
 fi
 

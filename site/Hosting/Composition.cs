@@ -34,6 +34,7 @@ public static class Composition
         services.AddImageDerivativeFeed(options);
         services.AddSearch(options);
         services.AddOaiCatalogue(options);
+        services.AddBrowseData(options);
         services.AddSingleton(sp => new DerivedData(options.DerivedDirectory, sp.GetRequiredService<Archive>(), sp.GetServices<IDerivedData>()));
         return services;
     }

@@ -13,7 +13,7 @@ using Archive = HafizaIzmir.Archive.Storage.Archive;
 /// <c>/kayit/{identifier}</c>: one published record with its place in the hierarchy, its scans, rights,
 /// a citation with the stable address, and schema.org data for search engines.
 /// </summary>
-public sealed class RecordModel(Archive archive, RecordTree tree) : SitePage
+public sealed class RecordModel(Archive archive, RecordTree tree, BrowseData browse) : SitePage
 {
     public Record Record { get; private set; } = null!;
     public IReadOnlyList<TreeNode> Ancestors { get; private set; } = [];
@@ -47,8 +47,14 @@ public sealed class RecordModel(Archive archive, RecordTree tree) : SitePage
                 authorities.Add((link.Kind, authority.Id, authority.Name, link.Role));
         Authorities = authorities;
         JsonLd = SchemaOrg();
+        Summary = Record.Description?.In(Language.Code) is { Length: > 0 } d ? AuthorityModel.Shorten(d) : Citation;
+        PreviewType = "article";
+        PreviewImage = browse.Published(Record.Identifier)?.Thumbnail?.Url;
         return Page();
     }
+
+    /// <summary>The page of a linked authority, in this page's language.</summary>
+    public string AuthorityLink(AuthorityKind kind, string id) => Language.Path(browse.PathOf(kind, id));
 
     public string Localized(LocalizedText text) => Language.IsEnglish && !string.IsNullOrWhiteSpace(text.En) ? text.En : text.Tr;
 

@@ -11,7 +11,7 @@ namespace HafizaIzmir.Site.Pages;
 /// <c>/ara</c>: the search page, over the same index and with the same parameters as <c>/api/search</c>,
 /// rendered on the server so every filter is a plain link and it works without JavaScript.
 /// </summary>
-public sealed class SearchModel(SearchIndexData index) : SitePage
+public sealed class SearchModel(SearchIndexData index, HafizaIzmir.Site.Derived.BrowseData browse) : SitePage
 {
     /// <summary>Filters shown as facets, in the order the page lists them.</summary>
     public static readonly IReadOnlyList<string> FacetKeys = ["axis", "type", "person", "institution", "place", "decade", "genre", "language"];
@@ -118,6 +118,9 @@ public sealed class SearchModel(SearchIndexData index) : SitePage
         var match = Result?.Facets.GetValueOrDefault(key)?.FirstOrDefault(f => f.Id == value);
         return key is "from" or "to" ? value : FacetLabel(key, value, match?.Label ?? value);
     }
+
+    /// <summary>The IIIF thumbnail of a hit's first image, when it has scans.</summary>
+    public HafizaIzmir.Site.Derived.Thumbnail? ThumbnailOf(string identifier) => browse.Published(identifier)?.Thumbnail;
 
     public int PageCount => Result is null || Result.Size == 0 ? 0 : (Result.Total + Result.Size - 1) / Result.Size;
 

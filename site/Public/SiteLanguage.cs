@@ -23,6 +23,10 @@ public sealed class SiteLanguage
         ("/kurum/", "/en/institution/"),
         ("/mekan/", "/en/place/"),
         ("/eksen/", "/en/axis/"),
+        ("/sokaklar", "/en/streets"),
+        ("/fonlar", "/en/fonds"),
+        ("/onyillar", "/en/decades"),
+        ("/hakkinda", "/en/about"),
     ];
 
     private SiteLanguage(string code)

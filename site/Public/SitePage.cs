@@ -18,6 +18,23 @@ public abstract class SitePage : PageModel
     /// <summary>Optional schema.org description of the page, written as JSON-LD in the head.</summary>
     public string? JsonLd { get; protected set; }
 
+    /// <summary>A sentence or two about the page for search results and link previews (meta and Open Graph).</summary>
+    public string? Summary { get; protected set; }
+
+    /// <summary>Site path of the image a link preview shows (a IIIF thumbnail), when the page has one.</summary>
+    public string? PreviewImage { get; protected set; }
+
+    /// <summary>The Open Graph type: <c>website</c>, <c>article</c> for records, <c>profile</c> for persons.</summary>
+    public string PreviewType { get; protected set; } = "website";
+
+    /// <summary>An origin besides this site that images may come from (map tiles); null keeps the site-wide policy.</summary>
+    protected void AllowImagesFrom(string? origin)
+    {
+        if (origin is null) return;
+        Response.Headers.ContentSecurityPolicy = HafizaIzmir.Site.Web.SecurityHeaders.ContentSecurityPolicy
+            .Replace("img-src 'self' data:", $"img-src 'self' data: {origin}", StringComparison.Ordinal);
+    }
+
     private string PathAndQuery => Request.Path.Value + Request.QueryString.Value;
 
     public string TurkishUrl => Language.IsEnglish ? SiteLanguage.ToTurkish(Request.Path.Value ?? "/") + Request.QueryString.Value : PathAndQuery;
