@@ -27,6 +27,7 @@ public static class RecordPages
             var uploads = form.Files.GetFiles(FileField);
             if (uploads.Count == 0) throw new WorkflowRefusedException("Yüklenecek dosya seçilmedi.", forbidden: false);
             var current = await workflow.GetAsync(identifier, ct);
+            RecordWorkflow.RequireEditable(current.Value, user, role);
             var checkedFiles = Check(context, uploads, NextNumber(current.Value));
             await Save(workflow, identifier, form, r => r with { Files = [.. r.Files, .. checkedFiles.Select(c => c.File)] }, checkedFiles, user, role,
                 $"{checkedFiles.Count} sayfa eklendi", ct);
@@ -35,6 +36,7 @@ public static class RecordPages
         staff.MapPost("/{page:int}/{action}", (HttpContext context, string identifier, int page, string action, IFormCollection form, RecordWorkflow workflow, CancellationToken ct) => Change(context, identifier, form, async (user, role) =>
         {
             var current = await workflow.GetAsync(identifier, ct);
+            RecordWorkflow.RequireEditable(current.Value, user, role);
             var files = current.Value.Files.ToList();
             if (page < 1 || page > files.Count) throw new KeyNotFoundException($"'{identifier}' kaydının {page}. sayfası yok.");
             var i = page - 1;
@@ -61,6 +63,7 @@ public static class RecordPages
         staff.MapPost("/sira", (HttpContext context, string identifier, IFormCollection form, RecordWorkflow workflow, CancellationToken ct) => Change(context, identifier, form, async (user, role) =>
         {
             var current = await workflow.GetAsync(identifier, ct);
+            RecordWorkflow.RequireEditable(current.Value, user, role);
             var order = form["sira"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var byPath = current.Value.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
             if (order.Length != byPath.Count || order.Distinct(StringComparer.Ordinal).Count() != order.Length || !order.All(byPath.ContainsKey))
