@@ -51,4 +51,7 @@ public sealed record RecordFile
     public required string Sha512 { get; init; }
     public int Width { get; init; }
     public int Height { get; init; }
+    /// <summary>Clockwise degrees (0, 90, 180, 270) to turn the page when showing it; the master itself is never altered.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public int Rotation { get; init; }
 }

@@ -53,6 +53,12 @@ public sealed class RecordTree(string path) : IDerivedData
         }
     }
 
+    /// <summary>Up to <paramref name="limit"/> nodes that match, in reference-code order (for pickers in the catalogue).</summary>
+    public IReadOnlyList<TreeNode> Matching(Func<TreeNode, bool> match, int limit)
+    {
+        lock (_gate) return _nodes.Values.Where(match).OrderBy(n => n.Identifier, StringComparer.Ordinal).Take(limit).ToList();
+    }
+
     /// <summary>Ancestors from the outermost down to the direct parent; a cycle in bad data ends the walk.</summary>
     public IReadOnlyList<TreeNode> Ancestors(string identifier)
     {

@@ -14,13 +14,21 @@ public static class Dashboard
     {
         var (user, role) = KatalogServices.Who(context.User);
         var mine = new List<Record>();
+        var returned = new List<(Record Record, ReviewNotes Notes)>();
+        var submitted = new List<Record>();
         var inReview = new List<Record>();
         var published = new List<Record>();
         // A scan of every record: fine at the programme's scale for now; a derived view would replace it.
         await foreach (var versioned in archive.ListRecordsAsync(ct))
         {
             var record = versioned.Value;
-            if (record.State == WorkflowState.Draft && record.CreatedBy == user) mine.Add(record);
+            if (record.State == WorkflowState.Draft && record.CreatedBy == user)
+            {
+                // A draft that came back from review carries the cataloguer's notes.
+                if (await ReviewNotes.GetAsync(archive.Repository.Store, record.Identifier, ct) is { } notes) returned.Add((record, notes));
+                else mine.Add(record);
+            }
+            if (record.State == WorkflowState.InReview && record.CreatedBy == user) submitted.Add(record);
             if (record.State == WorkflowState.InReview) inReview.Add(record);
             if (record.State == WorkflowState.Published) published.Add(record);
         }
@@ -31,7 +39,9 @@ public static class Dashboard
         Target(body, "Toplam", published.Count, TargetTotal);
         body.Append("</section>");
         body.Append("<p><a href=\"/katalog/kayit/yeni\">Yeni kayıt</a></p>");
+        Returned(body, returned);
         List(body, "taslaklarim", "Taslaklarım", mine);
+        List(body, "gonderdiklerim", "İncelemeye gönderdiklerim", submitted);
         if (RecordWorkflow.IsCataloguer(role)) List(body, "inceleme", "İnceleme bekleyenler", inReview);
         List(body, "yayimlanan", "Son yayımlananlar", published.OrderByDescending(r => r.ChangedAt).Take(10).ToList());
         return Render(context, "Katalog", body.ToString());
@@ -40,6 +50,21 @@ public static class Dashboard
     private static void Target(StringBuilder body, string label, int count, int target) =>
         body.Append($"<p><label for=\"target-{target}\">{H(label)}: {count:N0} / {target:N0}</label> ")
             .Append($"<progress id=\"target-{target}\" max=\"{target}\" value=\"{Math.Min(count, target)}\">{count * 100 / target}%</progress></p>");
+
+    private static void Returned(StringBuilder body, List<(Record Record, ReviewNotes Notes)> returned)
+    {
+        body.Append($"<section aria-labelledby=\"iade\"><h2 id=\"iade\">Bana iade edilenler ({returned.Count})</h2>");
+        if (returned.Count == 0) body.Append("<p>Yok.</p>");
+        else
+        {
+            body.Append("<ul>");
+            foreach (var (record, notes) in returned.OrderBy(r => r.Record.Identifier, StringComparer.Ordinal))
+                body.Append($"<li><a href=\"{H(RecordEditor.Url(record.Identifier))}\">{H(record.Identifier)}</a> {H(record.Title.Tr)}: ")
+                    .Append($"<span class=\"review-note\">{H(notes.By)}: {H(notes.General)}{(notes.Fields.Count > 0 ? $" (+{notes.Fields.Count} alan notu)" : "")}</span></li>");
+            body.Append("</ul>");
+        }
+        body.Append("</section>");
+    }
 
     private static void List(StringBuilder body, string id, string heading, List<Record> records)
     {

@@ -19,8 +19,10 @@ public static class KatalogPage
         var page = new StringBuilder();
         page.Append("<!DOCTYPE html><html lang=\"tr\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append($"<title>{H(title)} · Katalog · Hafıza İzmir</title></head><body>")
+            .Append($"<title>{H(title)} · Katalog · Hafıza İzmir</title>")
+            .Append("<link rel=\"stylesheet\" href=\"/assets/katalog.css\"><script src=\"/assets/katalog.js\" defer></script></head><body>")
             .Append("<header><a href=\"/katalog\">Hafıza İzmir · Katalog</a>");
+        if (user is not null) page.Append("<a href=\"/katalog/kayit/yeni\">Yeni kayıt</a>");
         if (user is not null)
             page.Append($"<form method=\"post\" action=\"{KatalogServices.SignOutPath}\"><span>{H(user)}</span> ")
                 .Append(Token(context)).Append("<button type=\"submit\">Çıkış</button></form>");

@@ -37,6 +37,7 @@ public static class KatalogServices
             cookie.LogoutPath = SignOutPath;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
             cookie.SlidingExpiration = true;
+            cookie.Events.OnValidatePrincipal = AccountRecheck.ValidateAsync;
             // A signed-in account without the role gets a plain 403, not a redirect to a page that does not exist.
             cookie.Events.OnRedirectToAccessDenied = context =>
             {
@@ -54,6 +55,7 @@ public static class KatalogServices
             options.Cookie.Path = "/katalog";
             options.FormFieldName = "__af";
         });
+        services.AddSingleton(sp => new AccountRecheck(sp.GetRequiredService<IBlobStore>(), TimeProvider.System));
         services.AddSingleton(sp => new RecordWorkflow(sp.GetRequiredService<Archive.Storage.Archive>()));
         return services;
     }
@@ -65,6 +67,11 @@ public static class KatalogServices
         app.MapSignIn();
         app.MapDashboard();
         app.MapRecordEditor();
+        app.MapRecordPages();
+        app.MapRecordHistory();
+        app.MapRecordPreview();
+        app.MapEuropeanaReadiness();
+        app.MapKatalogApi();
         return app;
     }
 

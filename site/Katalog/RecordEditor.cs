@@ -1,6 +1,7 @@
 using System.Text;
 using HafizaIzmir.Archive.Domain;
 using HafizaIzmir.Archive.Storage;
+using HafizaIzmir.Site.Derived;
 using static HafizaIzmir.Site.Katalog.KatalogPage;
 
 namespace HafizaIzmir.Site.Katalog;
@@ -18,38 +19,89 @@ public static partial class RecordEditor
         var staff = app.MapGroup("/katalog/kayit").RequireAuthorization(KatalogServices.Staff);
         var cataloguers = app.MapGroup("/katalog/kayit").RequireAuthorization(KatalogServices.Cataloguers);
 
-        staff.MapGet("/yeni", (HttpContext context) => Render(context, "Yeni kayıt", EditForm(context, null, null, "")));
+        staff.MapGet("/yeni", async (HttpContext context, CancellationToken _) => Render(context, "Yeni kayıt", await PageAsync(context, null, null, null)));
 
         staff.MapPost("/yeni", (HttpContext context, IFormCollection form, RecordWorkflow workflow, CancellationToken ct) => Run(context, async () =>
         {
             var (user, _) = KatalogServices.Who(context.User);
-            var identifier = Archive.Storage.Archive.Checked(form["kimlik"].ToString().Trim());
-            await workflow.CreateAsync(identifier, Draft(form), user, ct);
+            var values = FormValues.From(form);
+            var identifier = form["kimlik"].ToString().Trim();
+            try
+            {
+                Archive.Storage.Archive.Checked(identifier);
+                if (await workflow.Archive.GetRecordAsync(identifier, ct) is not null) values.Errors["kimlik"] = $"'{identifier}' kimlikli bir kayıt zaten var.";
+            }
+            catch (ArgumentException)
+            {
+                values.Errors["kimlik"] = "Kimlik 1–100 harf, rakam, '.', '_' veya '-' olmalı ve harf ya da rakamla başlamalı (ör. SRR-F03-0117).";
+            }
+            var read = await DescribeForm.ReadAsync(values, null, context.RequestServices, user, ct);
+            if (read.Draft is null || values.Errors.Count > 0) return Refused(context, "Yeni kayıt", await PageAsync(context, null, values, null));
+            await CreateAuthorities(workflow, read, user, ct);
+            await workflow.CreateAsync(identifier, read.Draft, user, ct);
             return Results.LocalRedirect(Url(identifier));
         }));
 
         staff.MapGet("/{identifier}", (HttpContext context, string identifier, RecordWorkflow workflow, string? durum, CancellationToken ct) => Run(context, async () =>
         {
             var current = await workflow.GetAsync(identifier, ct);
-            return Render(context, current.Value.Title.Tr, EditForm(context, current, durum, ""));
+            return Render(context, current.Value.Title.Tr, await PageAsync(context, current, null, durum));
         }));
 
         staff.MapPost("/{identifier}", (HttpContext context, string identifier, IFormCollection form, RecordWorkflow workflow, CancellationToken ct) => Run(context, async () =>
         {
             var (user, role) = KatalogServices.Who(context.User);
-            await workflow.EditAsync(identifier, Version(form), Draft(form), user, role, form["neden"], ct);
+            var current = await workflow.GetAsync(identifier, ct);
+            RecordWorkflow.RequireEditable(current.Value, user, role);
+            var values = FormValues.From(form);
+            var read = await DescribeForm.ReadAsync(values, current.Value, context.RequestServices, user, ct);
+            if (read.Draft is null)
+            {
+                return Refused(context, current.Value.Title.Tr, await PageAsync(context, current, values, null));
+            }
+            try
+            {
+                // Checked before any new authority is written, so a conflict leaves nothing behind.
+                var head = await workflow.GetAsync(identifier, ct);
+                if (head.Version != Version(form)) throw new OcflConflictException(Archive.Storage.Archive.RecordPrefix + identifier, head.Version);
+                await CreateAuthorities(workflow, read, user, ct);
+                await workflow.EditAsync(identifier, Version(form), read.Draft, user, role, form["neden"], ct);
+            }
+            catch (OcflConflictException e)
+            {
+                return await RecordConflict.PageAsync(context, e, identifier, Version(form), values, read.Draft);
+            }
+            if (form["sonraki"] == "1")
+                return NextItem(context, identifier) is { } next ? Results.LocalRedirect(Url(next)) : Results.LocalRedirect(Url(identifier) + "?durum=son");
             return Results.LocalRedirect(Url(identifier) + "?durum=kaydedildi");
         }));
 
         staff.MapPost("/{identifier}/gonder", (HttpContext context, string identifier, IFormCollection form, RecordWorkflow workflow, CancellationToken ct) => Step(context, identifier, "gonderildi",
             (user, role) => workflow.SubmitAsync(identifier, Version(form), user, role, ct)));
         cataloguers.MapPost("/{identifier}/iade", (HttpContext context, string identifier, IFormCollection form, RecordWorkflow workflow, CancellationToken ct) => Step(context, identifier, "iade-edildi",
-            (user, role) => workflow.ReturnAsync(identifier, Version(form), user, role, form["yorum"].ToString(), ct)));
+            (_, _) => RecordReview.ReturnAsync(context, identifier, form, workflow, ct)));
         cataloguers.MapPost("/{identifier}/yayinla", (HttpContext context, string identifier, IFormCollection form, RecordWorkflow workflow, CancellationToken ct) => Step(context, identifier, "yayimlandi",
             (user, role) => workflow.PublishAsync(identifier, Version(form), user, role, ct)));
         cataloguers.MapPost("/{identifier}/geri-cek", (HttpContext context, string identifier, IFormCollection form, RecordWorkflow workflow, CancellationToken ct) => Step(context, identifier, "geri-cekildi",
             (user, role) => workflow.WithdrawAsync(identifier, Version(form), user, role, form["yorum"].ToString(), ct)));
     }
+
+    private static async Task CreateAuthorities(RecordWorkflow workflow, DescribeForm.Result read, string user, CancellationToken ct)
+    {
+        foreach (var authority in read.NewAuthorities)
+            await workflow.Archive.SaveAuthorityAsync(authority, null, new CommitInfo(user, "Katalogda kayıt tanımlanırken oluşturuldu"), ct);
+    }
+
+    /// <summary>The next item in the same file (reference-code order), for "save and next".</summary>
+    private static string? NextItem(HttpContext context, string identifier)
+    {
+        var tree = context.RequestServices.GetRequiredService<RecordTree>();
+        if (tree.Find(identifier)?.Parent is not { } parent) return null;
+        return tree.Children(parent).Where(n => n.Level == Level.Item)
+            .Select(n => n.Identifier).FirstOrDefault(id => string.CompareOrdinal(id, identifier) > 0);
+    }
+
+    private static IResult Refused(HttpContext context, string title, string body) => Render(context, title, body, StatusCodes.Status400BadRequest);
 
     private static Task<IResult> Step(HttpContext context, string identifier, string done, Func<string, Accounts.Role, Task<OcflCommitResult>> step) => Run(context, async () =>
     {
@@ -58,7 +110,7 @@ public static partial class RecordEditor
         return Results.LocalRedirect(Url(identifier) + "?durum=" + done);
     });
 
-    private static async Task<IResult> Run(HttpContext context, Func<Task<IResult>> action)
+    public static async Task<IResult> Run(HttpContext context, Func<Task<IResult>> action)
     {
         try
         {
@@ -66,7 +118,7 @@ public static partial class RecordEditor
         }
         catch (OcflConflictException e)
         {
-            return await Conflict(context, e);
+            return await RecordConflict.PageAsync(context, e, null, null, null, null);
         }
         catch (WorkflowRefusedException e)
         {
@@ -85,31 +137,6 @@ public static partial class RecordEditor
     private static IResult Message(HttpContext context, string title, string text, int status) =>
         Render(context, title, $"<h1>{H(title)}</h1><p role=\"alert\">{H(text)}</p><p><a href=\"/katalog\">Katalog</a></p>", status);
 
-    /// <summary>The second saver learns who changed the record, why, and what it says now, and decides again.</summary>
-    private static async Task<IResult> Conflict(HttpContext context, OcflConflictException e)
-    {
-        var archive = context.RequestServices.GetRequiredService<Archive.Storage.Archive>();
-        var body = new StringBuilder("<h1>Çakışma: kayıt siz düzenlerken değişti</h1>");
-        body.Append($"<p role=\"alert\">Siz bu kaydı okuduktan sonra başka biri kaydetti (şimdi sürüm v{e.CurrentVersion}). Değişiklikleriniz kaydedilmedi; hiçbir şeyin üzerine yazılmadı.</p>");
-        var objectInfo = await archive.Repository.GetObjectAsync(e.ObjectId, context.RequestAborted);
-        if (objectInfo?.Versions is [.., var last])
-            body.Append($"<p>Son değişiklik: <strong>{H(last.User)}</strong>, {last.Created:yyyy-MM-dd HH:mm} — {H(last.Message)}</p>");
-        var identifier = e.ObjectId.StartsWith(Archive.Storage.Archive.RecordPrefix, StringComparison.Ordinal) ? e.ObjectId[Archive.Storage.Archive.RecordPrefix.Length..] : null;
-        if (identifier is not null && await archive.GetRecordAsync(identifier, context.RequestAborted) is { } current)
-        {
-            body.Append($"<h2>Kaydın şimdiki hâli</h2><dl><dt>Başlık</dt><dd>{H(current.Value.Title.Tr)}</dd><dt>Durum</dt><dd>{H(RecordWorkflow.StateName(current.Value.State))}</dd>")
-                .Append($"<dt>Tarih</dt><dd>{H(current.Value.Date?.ToString())}</dd><dt>Haklar</dt><dd>{H(current.Value.Rights)}</dd></dl>")
-                .Append($"<p><a href=\"{H(Url(identifier))}\">Şimdiki sürümü açıp yeniden düzenleyin</a></p>");
-        }
-        return Render(context, "Çakışma", body.ToString(), StatusCodes.Status409Conflict);
-    }
-
-    private static int Version(IFormCollection form) =>
+    public static int Version(IFormCollection form) =>
         int.TryParse(form["surum"], out var version) && version > 0 ? version : throw new ArgumentException("the form carries no valid version ('surum')");
-
-    private static RecordDraft Draft(IFormCollection form) => new(
-        form["baslik"].ToString() is { Length: > 0 } title && !string.IsNullOrWhiteSpace(title) ? title : throw new WorkflowRefusedException("Başlık (Türkçe) boş olamaz.", forbidden: false),
-        form["baslik-en"], form["tarih"], form["aciklama"], form["haklar"],
-        Vocabulary.Levels.TryGetValue(form["duzey"].ToString(), out var level) ? level : Level.Item,
-        form["ust"]);
 }

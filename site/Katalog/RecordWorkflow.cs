@@ -11,7 +11,16 @@ public sealed class WorkflowRefusedException(string message, bool forbidden) : E
 }
 
 /// <summary>The fields a describer edits on the form; the rest of the record is kept as it was.</summary>
-public sealed record RecordDraft(string Title, string? TitleEn, string? Date, string? Description, string? Rights, Level Level = Level.Item, string? Parent = null);
+public sealed record RecordDraft(string Title, string? TitleEn, string? Date, string? Description, string? Rights, Level Level = Level.Item, string? Parent = null)
+{
+    /// <summary>The rest of the describe form; null keeps what the record says.</summary>
+    public RecordDetails? Details { get; init; }
+}
+
+/// <summary>The describe form's fields beyond the basic ones, already checked.</summary>
+public sealed record RecordDetails(
+    EuropeanaType? Type, string? Genre, string? DescriptionEn, IReadOnlyList<string> Languages,
+    IReadOnlyList<Axis> Axes, IReadOnlyList<string> Subjects, IReadOnlyList<AuthorityLink> Authorities);
 
 /// <summary>
 /// Draft → review → publish on records, every step a new OCFL version saying who and why, and every save
@@ -21,6 +30,8 @@ public sealed record RecordDraft(string Title, string? TitleEn, string? Date, st
 /// </summary>
 public sealed class RecordWorkflow(Archive.Storage.Archive archive)
 {
+    public Archive.Storage.Archive Archive => archive;
+
     public static bool IsCataloguer(Role role) => role is Role.Cataloguer or Role.Admin;
 
     public async Task<OcflCommitResult> CreateAsync(string identifier, RecordDraft draft, string user, CancellationToken ct = default)
@@ -34,12 +45,29 @@ public sealed class RecordWorkflow(Archive.Storage.Archive archive)
     public async Task<OcflCommitResult> EditAsync(string identifier, int expectedVersion, RecordDraft draft, string user, Role role, string? why, CancellationToken ct = default)
     {
         var current = await GetAsync(identifier, ct);
-        if (!IsCataloguer(role))
-        {
-            if (current.Value.CreatedBy != user) throw new WorkflowRefusedException("Yalnızca kendi taslaklarınızı düzenleyebilirsiniz.", forbidden: true);
-            if (current.Value.State != WorkflowState.Draft) throw new WorkflowRefusedException("İncelemeye gönderilmiş veya yayımlanmış bir kaydı düzenleyemezsiniz.", forbidden: true);
-        }
+        RequireEditable(current.Value, user, role);
         return await archive.SaveRecordAsync(Apply(current.Value, draft), [], expectedVersion, new CommitInfo(user, Why(why, "Düzenleme")), ct);
+    }
+
+    /// <summary>
+    /// Any other change to the record (pages, a revert, the Europeana mark), under the same rules as an edit:
+    /// students only touch their own drafts. <paramref name="files"/> are the new or replaced files to store.
+    /// </summary>
+    public async Task<OcflCommitResult> ChangeAsync(string identifier, int expectedVersion, Func<Record, Record> change, IReadOnlyList<NewFile> files,
+        string user, Role role, string why, CancellationToken ct = default)
+    {
+        var current = await GetAsync(identifier, ct);
+        RequireEditable(current.Value, user, role);
+        if (current.Version != expectedVersion) throw new OcflConflictException(HafizaIzmir.Archive.Storage.Archive.RecordPrefix + identifier, current.Version);
+        return await archive.SaveRecordAsync(change(current.Value), files, expectedVersion, new CommitInfo(user, why), ct);
+    }
+
+    /// <summary>Only a cataloguer says whether a record is offered to Europeana.</summary>
+    public async Task<OcflCommitResult> MarkForEuropeanaAsync(string identifier, int expectedVersion, bool ready, string user, Role role, CancellationToken ct = default)
+    {
+        RequireCataloguer(role);
+        return await ChangeAsync(identifier, expectedVersion, r => r with { ForEuropeana = ready }, [], user, role,
+            ready ? "Europeana için hazır işaretlendi" : "Europeana işareti kaldırıldı", ct);
     }
 
     public async Task<OcflCommitResult> SubmitAsync(string identifier, int expectedVersion, string user, Role role, CancellationToken ct = default)
@@ -86,7 +114,7 @@ public sealed class RecordWorkflow(Archive.Storage.Archive archive)
     private Task<OcflCommitResult> Move(Record record, WorkflowState to, int expectedVersion, CommitInfo info, CancellationToken ct) =>
         archive.SaveRecordAsync(record with { State = to }, [], expectedVersion, info, ct);
 
-    private static Record Apply(Record record, RecordDraft draft) => record with
+    internal static Record Apply(Record record, RecordDraft draft) => record with
     {
         Title = new LocalizedText(draft.Title.Trim(), Blank(draft.TitleEn)),
         Date = Blank(draft.Date) is not { } text ? null
@@ -96,11 +124,30 @@ public sealed class RecordWorkflow(Archive.Storage.Archive archive)
         Rights = Blank(draft.Rights),
         Level = draft.Level,
         Parent = Blank(draft.Parent),
-    };
+    } is var basic && draft.Details is { } d
+        ? basic with
+        {
+            Type = d.Type,
+            Genre = Blank(d.Genre),
+            Description = Blank(draft.Description) is { } tr ? new LocalizedText(tr, Blank(d.DescriptionEn)) : null,
+            Languages = d.Languages,
+            Axes = d.Axes,
+            Subjects = d.Subjects,
+            Authorities = d.Authorities,
+        }
+        : basic;
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static string Why(string? why, string fallback) => Blank(why) ?? fallback;
+
+    /// <summary>Students change only their own drafts; cataloguers and admins change anything.</summary>
+    public static void RequireEditable(Record record, string user, Role role)
+    {
+        if (IsCataloguer(role)) return;
+        if (record.CreatedBy != user) throw new WorkflowRefusedException("Yalnızca kendi taslaklarınızı düzenleyebilirsiniz.", forbidden: true);
+        if (record.State != WorkflowState.Draft) throw new WorkflowRefusedException("İncelemeye gönderilmiş veya yayımlanmış bir kaydı düzenleyemezsiniz.", forbidden: true);
+    }
 
     private static void RequireCataloguer(Role role)
     {

@@ -29,10 +29,7 @@ public static class SignInPage
                 return Form(context, english, returnUrl, name, error,
                     outcome.LockedOut ? StatusCodes.Status429TooManyRequests : StatusCodes.Status401Unauthorized);
             }
-            var identity = new ClaimsIdentity(
-                [new Claim(ClaimTypes.Name, account.Name), new Claim(ClaimTypes.Role, KatalogServices.RoleName(account.Role))],
-                CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role);
-            await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+            await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(account.Name, KatalogServices.RoleName(account.Role)));
             return Results.LocalRedirect(returnUrl);
         });
 
@@ -42,6 +39,11 @@ public static class SignInPage
             return Results.LocalRedirect(KatalogServices.SignInPath);
         }).RequireAuthorization(KatalogServices.Staff);
     }
+
+    /// <summary>The cookie's identity: the account's name and role.</summary>
+    public static ClaimsPrincipal Principal(string name, string role) => new(new ClaimsIdentity(
+        [new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role)],
+        CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role));
 
     /// <summary>Only paths inside the cataloguing UI: anything else (other hosts, "//evil") becomes the dashboard.</summary>
     public static string SafeReturnUrl(string? url) =>

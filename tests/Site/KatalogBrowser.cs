@@ -62,6 +62,18 @@ public sealed partial class KatalogBrowser : IDisposable
         return Client.PostAsync(path, new FormUrlEncodedContent(all), TestContext.Current.CancellationToken);
     }
 
+    /// <summary>A multipart form post, as a browser sends a form with file inputs.</summary>
+    public Task<HttpResponseMessage> PostFilesAsync(string path, string? token, (string Name, string Value)[] fields, params (string Field, string FileName, byte[] Bytes)[] files)
+    {
+        var content = new MultipartFormDataContent();
+        foreach (var (name, value) in fields) content.Add(new StringContent(value), name);
+        if (token is not null) content.Add(new StringContent(token), "__af");
+        foreach (var (field, fileName, bytes) in files) content.Add(new ByteArrayContent(bytes), field, fileName);
+        return Client.PostAsync(path, content, TestContext.Current.CancellationToken);
+    }
+
+    public async Task<string> HtmlAsync(string path) => await Client.GetStringAsync(path, TestContext.Current.CancellationToken);
+
     public void Dispose() => Client.Dispose();
 
     [GeneratedRegex("name=\"__af\" value=\"([^\"]+)\"")]
