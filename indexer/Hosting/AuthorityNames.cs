@@ -24,11 +24,21 @@ public sealed class AuthorityNames(string path) : IDerivedData
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private bool _dirty;
+    private long _changes;
 
     public string Name => "authority names";
     public string Path { get; } = path;
 
     public int Count { get { lock (_gate) return _entries.Count; } }
+
+    /// <summary>Grows with every change, so a structure built from <see cref="All"/> knows when to build itself again.</summary>
+    public long Changes { get { lock (_gate) return _changes; } }
+
+    /// <summary>Every authority with all its names, preferred first.</summary>
+    public IReadOnlyList<(string Id, AuthorityKind Kind, IReadOnlyList<string> Names)> All()
+    {
+        lock (_gate) return [.. _entries.Values.Select(e => (e.Id, e.Kind, e.Names))];
+    }
 
     /// <summary>
     /// Authorities whose preferred or variant name matches <paramref name="query"/> after folding: the whole
@@ -90,6 +100,7 @@ public sealed class AuthorityNames(string path) : IDerivedData
                 _entries.Clear();
                 foreach (var e in file.Entries) _entries[e.Id] = Entry.Of(e.Id, e.Kind, e.Name, e.Names, e.Dates);
                 _dirty = false;
+                _changes++;
             }
             return true;
         }
@@ -101,7 +112,11 @@ public sealed class AuthorityNames(string path) : IDerivedData
 
     public async Task RebuildAsync(Archive archive, IProgress<int> progress, CancellationToken ct)
     {
-        lock (_gate) _entries.Clear();
+        lock (_gate)
+        {
+            _entries.Clear();
+            _changes++;
+        }
         var count = 0;
         await foreach (var authority in archive.ListAuthoritiesAsync(ct))
         {
@@ -120,6 +135,7 @@ public sealed class AuthorityNames(string path) : IDerivedData
         {
             _entries.Remove(id);
             _dirty = true;
+            _changes++;
         }
         if (change.Authority is { } authority) Put(authority);
         return Task.CompletedTask;
@@ -150,6 +166,7 @@ public sealed class AuthorityNames(string path) : IDerivedData
         {
             _entries[entry.Id] = entry;
             _dirty = true;
+            _changes++;
         }
     }
 

@@ -32,7 +32,8 @@ public sealed partial class SearchIndex
         {
             var doc = searcher.Doc(sd.Doc);
             var id = doc.Get(IndexFields.Id);
-            return new SearchHit(id, doc.Get(IndexFields.StoredTitle), doc.Get(IndexFields.DateText), snippets.For(doc), SearchResult.UrlOf(id));
+            var (snippet, page) = snippets.For(doc);
+            return new SearchHit(id, doc.Get(IndexFields.StoredTitle), doc.Get(IndexFields.DateText), snippet, SearchResult.UrlOf(id, page), page);
         }).ToList();
 
         string? didYouMean = null;

@@ -34,7 +34,8 @@ internal sealed class SnippetWriter(Analyzer analyzer, Query query)
     // highlighted in a sub-field where one of these terms actually occurs.
     private readonly HashSet<Term>? terms = TermsOf(query);
 
-    public string For(Document doc)
+    /// <summary>The snippet, and the page it lies on when it comes from the scans' text (pages separated by form feeds).</summary>
+    public (string Html, int? Page) For(Document doc)
     {
         foreach (var (stored, field) in Sources)
         {
@@ -45,12 +46,28 @@ internal sealed class SnippetWriter(Analyzer analyzer, Query query)
                 var name = SubFields.Of(field, sub);
                 if (terms is not null && !Mentions(name, text)) continue;
                 using var tokens = analyzer.GetTokenStream(name, text);
-                var fragments = HighlighterFor(name).GetBestFragments(tokens, text, Fragments);
-                if (fragments.Length > 0) return string.Join(Ellipsis, fragments.Select(f => f.Trim()));
+                var fragments = HighlighterFor(name).GetBestTextFragments(tokens, text, true, Fragments).Where(f => f is { Score: > 0 }).ToList();
+                if (fragments.Count == 0) continue;
+                var html = string.Join(Ellipsis, fragments.Select(f => f.ToString().Replace(PageBreak, ' ').Trim()));
+                return (html, field == IndexFields.Ocr ? PageAt(text, fragments[0].ToString()) : null);
             }
         }
         var plain = doc.Get(IndexFields.StoredDescription) ?? doc.Get(IndexFields.StoredDescriptionEn) ?? "";
-        return HtmlText.Escape(plain.Length > FragmentLength ? plain[..FragmentLength] + "…" : plain);
+        return (HtmlText.Escape(plain.Length > FragmentLength ? plain[..FragmentLength] + "…" : plain), null);
+    }
+
+    /// <summary>Separates the pages of the OCR text.</summary>
+    public const char PageBreak = '\f';
+
+    /// <summary>The page of the best fragment: where its plain text first occurs in the stored text.</summary>
+    private static int PageAt(string text, string fragment)
+    {
+        var plain = System.Net.WebUtility.HtmlDecode(fragment.Replace("<mark>", "").Replace("</mark>", ""));
+        var offset = Math.Max(0, text.IndexOf(plain, StringComparison.Ordinal));
+        var page = 1;
+        for (var i = 0; i < offset && i < text.Length; i++)
+            if (text[i] == PageBreak) page++;
+        return page;
     }
 
     private bool Mentions(string field, string text)
