@@ -19,11 +19,11 @@ public sealed record OcrJob(string Record, int Page, string Path, string Sha512,
 /// there at a restart simply run then. A failed job stays, marked with its error, and is retried after a
 /// growing pause, while the jobs behind it go on.
 /// </summary>
-public sealed class OcrQueue(string directory, TimeProvider? clock = null)
+public sealed class OcrQueue(string directory, TimeProvider? clock = null, TimeSpan? firstBackoff = null)
 {
     private const string Extension = ".job";
     /// <summary>First pause after a failure; it doubles with every further failure up to <see cref="MaxBackoff"/>.</summary>
-    public static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(30);
+    public TimeSpan FirstBackoff { get; } = firstBackoff ?? TimeSpan.FromSeconds(30);
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(6);
 
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;

@@ -45,6 +45,7 @@ public static partial class RecordEditor
             body.Append("<p><button type=\"submit\">Kaydet</button></p></form>");
         }
         if (record is null) return body.ToString();
+        body.Append(Ocr.SuggestionsPanel.Render(context, current!));
 
         var cataloguer = RecordWorkflow.IsCataloguer(role);
         if (record.State == WorkflowState.Draft && (cataloguer || record.CreatedBy == user))
