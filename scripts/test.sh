@@ -11,6 +11,7 @@ cd "$repo"
 apt_packages=(
   libhttp-oai-perl   # the independent OAI-PMH harvester (tests/Oai/Harvester/harvest.pl)
   libsaxonhe-java    # XSLT 2 for Europeana's EDM Schematron rules (tests/Oai)
+  tesseract-ocr tesseract-ocr-tur tesseract-ocr-fra tesseract-ocr-eng tesseract-ocr-ell tesseract-ocr-ara tesseract-ocr-script-arab fonts-dejavu-core  # OCR of scans and its CER test (tests/Ocr)
 )
 
 install_missing_apt_packages() {
