@@ -59,11 +59,13 @@ internal sealed class SnippetWriter(Analyzer analyzer, Query query)
     /// <summary>Separates the pages of the OCR text.</summary>
     public const char PageBreak = '\f';
 
-    /// <summary>The page of the best fragment: where its plain text first occurs in the stored text.</summary>
+    /// <summary>The page of the best fragment's first marked word: found by where the fragment's plain text occurs.</summary>
     private static int PageAt(string text, string fragment)
     {
-        var plain = System.Net.WebUtility.HtmlDecode(fragment.Replace("<mark>", "").Replace("</mark>", ""));
-        var offset = Math.Max(0, text.IndexOf(plain, StringComparison.Ordinal));
+        var mark = Math.Max(0, fragment.IndexOf("<mark>", StringComparison.Ordinal));
+        string Plain(string html) => System.Net.WebUtility.HtmlDecode(html.Replace("<mark>", "").Replace("</mark>", ""));
+        var start = Math.Max(0, text.IndexOf(Plain(fragment), StringComparison.Ordinal));
+        var offset = start + Plain(fragment[..mark]).Length;
         var page = 1;
         for (var i = 0; i < offset && i < text.Length; i++)
             if (text[i] == PageBreak) page++;

@@ -26,7 +26,7 @@ public sealed class SiteHost : IAsyncDisposable
     public IServiceProvider Services => _app!.Services;
 
     /// <summary>"filesystem" or "azure"; the latter skips the test when no Azure connection is configured.</summary>
-    public static async Task<SiteHost> StartAsync(string storage, Func<HafizaIzmir.Archive.Storage.Archive, Task>? seed = null)
+    public static async Task<SiteHost> StartAsync(string storage, Func<HafizaIzmir.Archive.Storage.Archive, Task>? seed = null, Action<WebApplicationBuilder>? configure = null)
     {
         string? connection = null;
         if (storage == "azure")
@@ -37,7 +37,11 @@ public sealed class SiteHost : IAsyncDisposable
         var host = new SiteHost();
         var options = new ArchiveOptions(host._dir.Sub("data"), connection, $"site-test-{Guid.NewGuid():N}");
 
-        host._app = HafizaHost.Build(options, configure: b => b.WebHost.UseTestServer());
+        host._app = HafizaHost.Build(options, configure: b =>
+        {
+            b.WebHost.UseTestServer();
+            configure?.Invoke(b);
+        });
         host.Archive = host._app.Services.GetRequiredService<HafizaIzmir.Archive.Storage.Archive>();
         await host._app.Services.GetRequiredService<OcflRepository>().InitializeAsync();
         if (seed is not null) await seed(host.Archive);
