@@ -56,7 +56,7 @@ public sealed class OcrFeed(OcrQueue queue, RecordText text, Archive archive, Re
         if (change.RecordIdentifier is not { } identifier) return;
         if (change.Record is not { } record)
         {
-            File.Delete(TextPath(identifier));
+            DeleteText(identifier);
             _levels.Remove(identifier);
             return;
         }
@@ -106,7 +106,7 @@ public sealed class OcrFeed(OcrQueue queue, RecordText text, Archive archive, Re
         var path = TextPath(record.Identifier);
         if (pages.Count == 0)
         {
-            File.Delete(path);
+            DeleteText(record.Identifier);
             return;
         }
         Directory.CreateDirectory(textDirectory);
@@ -128,6 +128,12 @@ public sealed class OcrFeed(OcrQueue queue, RecordText text, Archive archive, Re
                 if (await archive.GetRecordAsync(child.Identifier, ct) is { } current)
                     await archive.Journal.AppendAsync(Archive.RecordPrefix + child.Identifier, current.Version, ct);
             }
+    }
+
+    private void DeleteText(string identifier)
+    {
+        // File.Delete throws when the directory itself is missing (before any text was copied).
+        if (File.Exists(TextPath(identifier))) File.Delete(TextPath(identifier));
     }
 
     private string TextPath(string identifier) => Path.Combine(textDirectory, Archive.Checked(identifier) + ".json");
