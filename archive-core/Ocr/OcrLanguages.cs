@@ -17,16 +17,28 @@ public static class OcrLanguages
     /// </summary>
     private static readonly Dictionary<string, string[]> Models = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["tr"] = ["tur"], ["tur"] = ["tur"],
+        ["tr"] = ["tur"],
+        ["tur"] = ["tur"],
         ["ota"] = ["ota", "Arabic", "ara"],
-        ["fr"] = ["fra"], ["fre"] = ["fra"], ["fra"] = ["fra"],
-        ["en"] = ["eng"], ["eng"] = ["eng"],
-        ["el"] = ["ell"], ["gre"] = ["ell"], ["ell"] = ["ell"],
-        ["it"] = ["ita"], ["ita"] = ["ita"],
-        ["de"] = ["deu"], ["ger"] = ["deu"], ["deu"] = ["deu"],
-        ["hy"] = ["hye"], ["arm"] = ["hye"], ["hye"] = ["hye"],
+        ["fr"] = ["fra"],
+        ["fre"] = ["fra"],
+        ["fra"] = ["fra"],
+        ["en"] = ["eng"],
+        ["eng"] = ["eng"],
+        ["el"] = ["ell"],
+        ["gre"] = ["ell"],
+        ["ell"] = ["ell"],
+        ["it"] = ["ita"],
+        ["ita"] = ["ita"],
+        ["de"] = ["deu"],
+        ["ger"] = ["deu"],
+        ["deu"] = ["deu"],
+        ["hy"] = ["hye"],
+        ["arm"] = ["hye"],
+        ["hye"] = ["hye"],
         ["lad"] = ["spa"],
-        ["ar"] = ["ara"], ["ara"] = ["ara"],
+        ["ar"] = ["ara"],
+        ["ara"] = ["ara"],
     };
 
     /// <summary>

@@ -25,12 +25,16 @@ public static class OcrCorpus
 
     public static readonly Person Reyent = new()
     {
-        Id = "kisi-serif-remzi-reyent", Name = "Şerif Remzi Reyent", Variants = [new AuthorityName("Şerif Remzi")],
+        Id = "kisi-serif-remzi-reyent",
+        Name = "Şerif Remzi Reyent",
+        Variants = [new AuthorityName("Şerif Remzi")],
     };
     public static readonly Institution Firm = new() { Id = "kurum-reyent-ve-surekasi", Name = "Reyent ve Şürekâsı" };
     public static readonly Place Alsancak = new()
     {
-        Id = "mekan-alsancak", Name = "Alsancak", Variants = [new AuthorityName("Punta", EdtfDate.Parse("../1930"))],
+        Id = "mekan-alsancak",
+        Name = "Alsancak",
+        Variants = [new AuthorityName("Punta", EdtfDate.Parse("../1930"))],
     };
     public static readonly Place Han = new() { Id = "mekan-kizlaragasi-hani", Name = "Kızlarağası Hanı" };
     /// <summary>A name that occurs nowhere in the pages, and one that is only part of a word there.</summary>

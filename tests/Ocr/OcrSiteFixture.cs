@@ -28,7 +28,8 @@ public sealed class OcrSiteFixture : IAsyncLifetime
             await OcrCorpus.SeedAuthoritiesAsync(archive);
             await OcrCorpus.SaveAsync(archive, OcrCorpus.Item(Letter, "Vapura yükleme mektubu"), Page1, Page2);
             await OcrCorpus.SaveAsync(archive, OcrCorpus.Item(Draft, "Taslak mektup", WorkflowState.Draft)
-                with { Authorities = [new AuthorityLink(OcrCorpus.Han.Id, AuthorityKind.Place)] }, Student, Page1, Page2);
+                with
+            { Authorities = [new AuthorityLink(OcrCorpus.Han.Id, AuthorityKind.Place)] }, Student, Page1, Page2);
         }, b => b.Configuration["Ocr:Workers"] = "2");
         var store = Site.Services.GetRequiredService<OcrStore>();
         await OcrCorpus.WaitUntilAsync(async () =>
