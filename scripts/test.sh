@@ -12,6 +12,7 @@ apt_packages=(
   libhttp-oai-perl   # the independent OAI-PMH harvester (tests/Oai/Harvester/harvest.pl)
   libsaxonhe-java    # XSLT 2 for Europeana's EDM Schematron rules (tests/Oai)
   chromium fonts-dejavu-core  # the real browser of tests/Browser (Playwright drives it; Turkish glyphs)
+  tesseract-ocr tesseract-ocr-tur tesseract-ocr-fra tesseract-ocr-eng tesseract-ocr-ell tesseract-ocr-ara tesseract-ocr-script-arab  # OCR of scans and its CER test (tests/Ocr)
 )
 
 install_missing_apt_packages() {

@@ -26,6 +26,11 @@ public sealed record Record
     /// <summary>A cataloguer's choice to offer this record to Europeana (it must also pass the readiness check).</summary>
     public bool ForEuropeana { get; init; }
     public string? Accession { get; init; }
+    /// <summary>
+    /// Whether the scans are read by OCR: null inherits from the enclosing level, and where no level says,
+    /// the genre and type decide (<see cref="Ocr.OcrPolicy"/>). Set in the catalogue, not by the import CSV.
+    /// </summary>
+    public bool? Ocr { get; init; }
     public string? CreatedBy { get; init; }
     public DateTimeOffset? CreatedAt { get; init; }
     public string? ChangedBy { get; init; }

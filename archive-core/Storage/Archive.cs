@@ -52,7 +52,8 @@ public sealed partial class Archive(OcflRepository repository, ChangeJournal jou
     /// (then <see cref="OcflCommitResult.Changed"/> is false and no version is written).
     /// <paramref name="expectedVersion"/>: null for a new record, else the version the caller read.
     /// Throws <see cref="OcflConflictException"/> when someone saved first.
-    /// Files of the head that <see cref="Record.Files"/> no longer lists (and that are not in <paramref name="files"/>) are removed.
+    /// Files of the head that <see cref="Record.Files"/> no longer lists (and that are not in <paramref name="files"/>) are removed,
+    /// except transcriptions (<see cref="TranscriptionFolder"/>).
     /// </summary>
     public async Task<OcflCommitResult> SaveRecordAsync(Record record, IReadOnlyList<NewFile> files, int? expectedVersion, CommitInfo info, CancellationToken ct = default)
     {
@@ -73,7 +74,7 @@ public sealed partial class Archive(OcflRepository repository, ChangeJournal jou
         foreach (var file in files) changes[file.Path] = file.Content;
         var kept = record.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         foreach (var path in state?.Keys ?? [])
-            if (path != RecordFileName && !kept.Contains(path) && !changes.ContainsKey(path)) changes[path] = null;
+            if (path != RecordFileName && !kept.Contains(path) && !changes.ContainsKey(path) && !IsTranscription(path)) changes[path] = null;
         var filesUnchanged = changes.All(c => c.Value?.Sha512 is { } sha && state is not null
             && state.TryGetValue(c.Key, out var current) && current.Equals(sha, StringComparison.OrdinalIgnoreCase));
         return await SaveAsync(objectId, RecordFileName, Canonical(record), head is null ? null : Canonical(head.Value), head?.Version,
@@ -104,6 +105,17 @@ public sealed partial class Archive(OcflRepository repository, ChangeJournal jou
         return await SaveAsync(objectId, AccessionFileName, Encoding.UTF8.GetString(json), head is null ? null : Encoding.UTF8.GetString(ArchiveJson.Serialize(head.Value)),
             head?.Version, json, [], expectedVersion, info with { At = info.At ?? Repository.Clock.GetUtcNow() }, ct);
     }
+
+    /// <summary>
+    /// Where a record keeps the corrected text of its pages (<c>transcriptions/0001.txt</c>). These files are
+    /// not scans, so they are not listed in <see cref="Record.Files"/> and a save that does not mention them keeps them.
+    /// </summary>
+    public const string TranscriptionFolder = "transcriptions/";
+
+    public static string TranscriptionPath(int page) =>
+        TranscriptionFolder + page.ToString("0000", System.Globalization.CultureInfo.InvariantCulture) + ".txt";
+
+    private static bool IsTranscription(string path) => path.StartsWith(TranscriptionFolder, StringComparison.Ordinal);
 
     /// <summary>A stored file of the record's head version; null if absent.</summary>
     public Task<Stream?> OpenRecordFileAsync(string identifier, string path, CancellationToken ct = default) =>

@@ -29,11 +29,21 @@ public sealed class AuthorityNames(string path) : IDerivedData
     private bool _dirty;
     // Entries by the first one and two letters of each word of their folded names; null after a change.
     private Dictionary<string, List<Entry>>? _byStart;
+    private long _changes;
 
     public string Name => "authority names";
     public string Path { get; } = path;
 
     public int Count { get { lock (_gate) return _entries.Count; } }
+
+    /// <summary>Grows with every change, so a structure built from <see cref="All"/> knows when to build itself again.</summary>
+    public long Changes { get { lock (_gate) return _changes; } }
+
+    /// <summary>Every authority with all its names, preferred first.</summary>
+    public IReadOnlyList<(string Id, AuthorityKind Kind, IReadOnlyList<string> Names)> All()
+    {
+        lock (_gate) return [.. _entries.Values.Select(e => (e.Id, e.Kind, e.Names))];
+    }
 
     /// <summary>
     /// Authorities whose preferred or variant name matches <paramref name="query"/> after folding: the whole
@@ -136,6 +146,7 @@ public sealed class AuthorityNames(string path) : IDerivedData
                 _byStart = null;
                 foreach (var e in file.Entries) _entries[e.Id] = Entry.Of(e.Id, e.Kind, e.Name, e.Names, e.Dates);
                 _dirty = false;
+                _changes++;
             }
             return true;
         }
@@ -151,6 +162,7 @@ public sealed class AuthorityNames(string path) : IDerivedData
         {
             _entries.Clear();
             _byStart = null;
+            _changes++;
         }
         var count = 0;
         await foreach (var authority in archive.ListAuthoritiesAsync(ct))
@@ -171,6 +183,7 @@ public sealed class AuthorityNames(string path) : IDerivedData
             _entries.Remove(id);
             _byStart = null;
             _dirty = true;
+            _changes++;
         }
         if (change.Authority is { } authority) Put(authority);
         return Task.CompletedTask;
@@ -202,6 +215,7 @@ public sealed class AuthorityNames(string path) : IDerivedData
             _entries[entry.Id] = entry;
             _byStart = null;
             _dirty = true;
+            _changes++;
         }
     }
 

@@ -12,7 +12,8 @@ using Archive = HafizaIzmir.Archive.Storage.Archive;
 /// Searches run on any thread through <see cref="Search"/>; loading, rebuilding and applying are called
 /// one at a time by <see cref="DerivedData"/>.
 /// </summary>
-public sealed partial class SearchIndexData(string path, Archive archive, Func<Record, bool> isPublic, int heldRecordsLimit = SearchIndexData.DefaultHeldRecordsLimit)
+public sealed partial class SearchIndexData(string path, Archive archive, Func<Record, bool> isPublic, int heldRecordsLimit = SearchIndexData.DefaultHeldRecordsLimit,
+    Func<Record, CancellationToken, Task<string?>>? fullText = null)
     : IDerivedData, IDisposable
 {
     public const string DirectoryName = "search";
@@ -263,7 +264,9 @@ public sealed partial class SearchIndexData(string path, Archive archive, Func<R
 
     private async Task IndexAsync(SearchIndex index, Record record, IReadOnlyList<Enclosing> chain, Archive source, CancellationToken ct)
     {
-        var document = isPublic(record) ? SearchDocumentBuilder.Build(record, await LinkedAsync(record, source, ct), [.. chain.Select(e => e.AsRecord())]) : null;
+        var document = isPublic(record)
+            ? SearchDocumentBuilder.Build(record, await LinkedAsync(record, source, ct), [.. chain.Select(e => e.AsRecord())], fullText is null ? null : await fullText(record, ct))
+            : null;
         if (document is null) index.Delete(record.Identifier);
         else index.Upsert(document);
     }

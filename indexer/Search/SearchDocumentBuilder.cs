@@ -9,9 +9,10 @@ public static class SearchDocumentBuilder
     /// <summary>
     /// The document for <paramref name="record"/>, or null when the record is not published and so must
     /// not be (or stay) in the public index. Links to authorities missing from
-    /// <paramref name="linkedAuthorities"/> still facet and filter by id, but add no names.
+    /// <paramref name="linkedAuthorities"/> still facet and filter by id, but add no names. <paramref name="fullText"/>
+    /// is the text of the scans, pages separated by form feeds.
     /// </summary>
-    public static SearchDocument? Build(Record record, IReadOnlyDictionary<string, Authority> linkedAuthorities, IReadOnlyList<Record> ancestors)
+    public static SearchDocument? Build(Record record, IReadOnlyDictionary<string, Authority> linkedAuthorities, IReadOnlyList<Record> ancestors, string? fullText = null)
     {
         ArgumentNullException.ThrowIfNull(record);
         if (!record.IsPublished) return null;
@@ -38,6 +39,7 @@ public static class SearchDocumentBuilder
             Names = names.Distinct(StringComparer.Ordinal).ToList(),
             Keywords = record.Subjects.Append(record.Genre).OfType<string>().Where(k => k.Length > 0).ToList(),
             Context = ancestors.Select(a => a.Title.Tr).ToList(),
+            Ocr = fullText,
             DateText = record.Date?.Text,
             FromYear = from,
             ToYear = to,

@@ -40,7 +40,8 @@ public sealed partial class SearchIndex
             {
                 var doc = searcher.Doc(sd.Doc);
                 var id = doc.Get(IndexFields.Id);
-                return new SearchHit(id, doc.Get(IndexFields.StoredTitle), doc.Get(IndexFields.DateText), snippets.For(doc, sd.Doc), SearchResult.UrlOf(id));
+                var (snippet, onPage) = snippets.For(doc, sd.Doc);
+                return new SearchHit(id, doc.Get(IndexFields.StoredTitle), doc.Get(IndexFields.DateText), snippet, SearchResult.UrlOf(id, onPage), onPage);
             }).ToList();
         });
         var facets = Timed(SearchTimings.Part.Facets, () => FacetCounter.Count(searcher.IndexReader, matching, text.IsEmpty ? BrowseKey(query) : null));

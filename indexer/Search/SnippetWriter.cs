@@ -37,8 +37,9 @@ internal sealed class SnippetWriter(Analyzer analyzer, Query query, IndexReader 
         .GroupBy(t => t.Field, StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => g.Select(t => t.Bytes).ToArray(), StringComparer.Ordinal);
 
+    /// <summary>The snippet, and the page it lies on when it comes from the scans' text (pages separated by form feeds).</summary>
     /// <param name="docId">The document's number in <c>reader</c>, whose postings say which sub-fields it matched in.</param>
-    public string For(Document doc, int docId)
+    public (string Html, int? Page) For(Document doc, int docId)
     {
         foreach (var (stored, field) in Sources)
         {
@@ -49,12 +50,30 @@ internal sealed class SnippetWriter(Analyzer analyzer, Query query, IndexReader 
                 var name = SubFields.Of(field, sub);
                 if (terms is not null && !Mentions(name, docId)) continue;
                 using var tokens = analyzer.GetTokenStream(name, text);
-                var fragments = HighlighterFor(name).GetBestFragments(tokens, text, Fragments);
-                if (fragments.Length > 0) return string.Join(Ellipsis, fragments.Select(f => f.Trim()));
+                var fragments = HighlighterFor(name).GetBestTextFragments(tokens, text, true, Fragments).Where(f => f is { Score: > 0 }).ToList();
+                if (fragments.Count == 0) continue;
+                var html = string.Join(Ellipsis, fragments.Select(f => f.ToString().Replace(PageBreak, ' ').Trim()));
+                return (html, field == IndexFields.Ocr ? PageAt(text, fragments[0].ToString()) : null);
             }
         }
         var plain = doc.Get(IndexFields.StoredDescription) ?? doc.Get(IndexFields.StoredDescriptionEn) ?? "";
-        return HtmlText.Escape(plain.Length > FragmentLength ? plain[..FragmentLength] + "…" : plain);
+        return (HtmlText.Escape(plain.Length > FragmentLength ? plain[..FragmentLength] + "…" : plain), null);
+    }
+
+    /// <summary>Separates the pages of the OCR text.</summary>
+    public const char PageBreak = '\f';
+
+    /// <summary>The page of the best fragment's first marked word: found by where the fragment's plain text occurs.</summary>
+    private static int PageAt(string text, string fragment)
+    {
+        var mark = Math.Max(0, fragment.IndexOf("<mark>", StringComparison.Ordinal));
+        string Plain(string html) => System.Net.WebUtility.HtmlDecode(html.Replace("<mark>", "").Replace("</mark>", ""));
+        var start = Math.Max(0, text.IndexOf(Plain(fragment), StringComparison.Ordinal));
+        var offset = start + Plain(fragment[..mark]).Length;
+        var page = 1;
+        for (var i = 0; i < offset && i < text.Length; i++)
+            if (text[i] == PageBreak) page++;
+        return page;
     }
 
     /// <summary>

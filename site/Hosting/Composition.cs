@@ -2,6 +2,7 @@ using HafizaIzmir.Archive.Storage;
 using HafizaIzmir.Site.Accounts;
 using HafizaIzmir.Site.Derived;
 using HafizaIzmir.Site.Iiif;
+using HafizaIzmir.Site.Ocr;
 using HafizaIzmir.Site.Web;
 using HafizaIzmir.Archive.Derived;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,7 @@ public static class Composition
         services.AddSearch(options);
         services.AddOaiCatalogue(options);
         services.AddBrowseData(options);
+        services.AddOcr(options);
         services.AddSingleton(sp => new DerivedData(options.DerivedDirectory, sp.GetRequiredService<Archive>(), sp.GetServices<IDerivedData>()));
         return services;
     }

@@ -4,6 +4,7 @@ using HafizaIzmir.Archive.Derived;
 using HafizaIzmir.Site.Web;
 using HafizaIzmir.Site.Iiif;
 using HafizaIzmir.Site.Katalog;
+using HafizaIzmir.Site.Ocr;
 using HafizaIzmir.Site.Public;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -55,6 +56,7 @@ public static class HafizaHost
         app.MapOaiPmh();
         app.MapRecordTiers();
         app.MapKatalog();
+        app.MapOcr();
         app.MapPublicSite();
         return app;
     }

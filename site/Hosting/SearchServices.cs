@@ -16,7 +16,8 @@ public static class SearchServices
     public static IServiceCollection AddSearch(this IServiceCollection services, ArchiveOptions options)
     {
         services.AddSingleton(sp => new SearchIndexData(
-            Path.Combine(options.DerivedDirectory, SearchIndexData.DirectoryName), sp.GetRequiredService<Archive>(), PublicationGate.IsPublic));
+            Path.Combine(options.DerivedDirectory, SearchIndexData.DirectoryName), sp.GetRequiredService<Archive>(), PublicationGate.IsPublic,
+            fullText: sp.GetRequiredService<HafizaIzmir.Archive.Ocr.RecordText>().SearchTextAsync));
         services.AddSingleton<IDerivedData>(sp => sp.GetRequiredService<SearchIndexData>());
         services.AddSingleton(_ => new AuthorityNames(Path.Combine(options.DerivedDirectory, AuthorityNames.FileName)));
         services.AddSingleton<IDerivedData>(sp => sp.GetRequiredService<AuthorityNames>());

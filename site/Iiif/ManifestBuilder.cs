@@ -54,6 +54,8 @@ public sealed class ManifestBuilder(string baseUrl, string attribution, string o
         });
         if (parentCollection is not null)
             manifest["partOf"] = new JsonArray(new JsonObject { ["id"] = CollectionId(parentCollection), ["type"] = "Collection" });
+        // IIIF Content Search 2.0 over the text of the scans (an empty answer where nothing was read).
+        manifest["service"] = new JsonArray(new JsonObject { ["id"] = $"{baseUrl}/iiif/search/{Uri.EscapeDataString(record.Identifier)}", ["type"] = "SearchService2" });
         var canvases = new JsonArray();
         foreach (var image in images) canvases.Add(Canvas(id, record.Identifier, image, limits));
         manifest["items"] = canvases;

@@ -58,6 +58,7 @@ public static partial class RecordEditor
         if (editable) body.Append(DescribeFields(context, current, values, notes));
         else if (record is not null) body.Append(RecordDiff.Table(RecordDiff.Compare(null, record, id => names.GetValueOrDefault(id, id)), "Kayıt", "", "Değer"));
         if (record is null) return body.ToString();
+        body.Append(Ocr.SuggestionsPanel.Render(context, current!));
 
         body.Append(RecordPages.Panel(context, current!, editable));
         body.Append(await EuropeanaReadiness.PanelAsync(context, current!, cataloguer));

@@ -27,9 +27,13 @@ public sealed class RunningSite : IAsyncDisposable
     public HafizaIzmir.Archive.Storage.Archive Archive => Service<HafizaIzmir.Archive.Storage.Archive>();
     public T Service<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
-    public static async Task<RunningSite> StartAsync(ArchiveOptions options, Func<HafizaIzmir.Archive.Storage.Archive, Task>? seed = null)
+    public static async Task<RunningSite> StartAsync(ArchiveOptions options, Func<HafizaIzmir.Archive.Storage.Archive, Task>? seed = null, Action<WebApplicationBuilder>? configure = null)
     {
-        var app = HafizaHost.Build(options, configure: b => b.WebHost.UseTestServer());
+        var app = HafizaHost.Build(options, configure: b =>
+        {
+            b.WebHost.UseTestServer();
+            configure?.Invoke(b);
+        });
         await app.Services.GetRequiredService<OcflRepository>().InitializeAsync();
         if (seed is not null) await seed(app.Services.GetRequiredService<HafizaIzmir.Archive.Storage.Archive>());
         await app.StartAsync();

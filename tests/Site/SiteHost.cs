@@ -28,7 +28,7 @@ public sealed class SiteHost : IAsyncDisposable
 
     /// <summary>"filesystem" or "azure"; the latter skips the test when no Azure connection is configured.</summary>
     public static async Task<SiteHost> StartAsync(string storage, Func<HafizaIzmir.Archive.Storage.Archive, Task>? seed = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         string? connection = null;
         if (storage == "azure")
@@ -43,6 +43,7 @@ public sealed class SiteHost : IAsyncDisposable
         {
             b.WebHost.UseTestServer();
             if (settings is not null) b.Configuration.AddInMemoryCollection(settings);
+            configure?.Invoke(b);
         });
         host.Archive = host._app.Services.GetRequiredService<HafizaIzmir.Archive.Storage.Archive>();
         await host._app.Services.GetRequiredService<OcflRepository>().InitializeAsync();
