@@ -3,6 +3,7 @@ using HafizaIzmir.Site.Accounts;
 using HafizaIzmir.Site.Derived;
 using HafizaIzmir.Site.Iiif;
 using HafizaIzmir.Site.Web;
+using HafizaIzmir.Site.Stories;
 using HafizaIzmir.Archive.Derived;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,6 +35,7 @@ public static class Composition
         services.AddImageDerivativeFeed(options);
         services.AddSearch(options);
         services.AddOaiCatalogue(options);
+        services.AddStoryCatalogue(options);
         services.AddSingleton(sp => new DerivedData(options.DerivedDirectory, sp.GetRequiredService<Archive>(), sp.GetServices<IDerivedData>()));
         return services;
     }

@@ -5,6 +5,7 @@ using HafizaIzmir.Site.Web;
 using HafizaIzmir.Site.Iiif;
 using HafizaIzmir.Site.Katalog;
 using HafizaIzmir.Site.Public;
+using HafizaIzmir.Site.Stories;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace HafizaIzmir.Site.Hosting;
@@ -44,6 +45,7 @@ public static class HafizaHost
         builder.Services.AddIiif(builder.Configuration);
         builder.Services.AddKatalog();
         builder.Services.AddPublicSite();
+        builder.Services.AddStories();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -55,6 +57,7 @@ public static class HafizaHost
         app.MapOaiPmh();
         app.MapRecordTiers();
         app.MapKatalog();
+        app.MapStories();
         app.MapPublicSite();
         return app;
     }

@@ -23,6 +23,7 @@ public sealed class SiteLanguage
         ("/kurum/", "/en/institution/"),
         ("/mekan/", "/en/place/"),
         ("/eksen/", "/en/axis/"),
+        ("/hikaye", "/en/stories"),
     ];
 
     private SiteLanguage(string code)
