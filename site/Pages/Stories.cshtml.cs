@@ -1,3 +1,4 @@
+using HafizaIzmir.Archive.Domain;
 using HafizaIzmir.Site.Derived;
 using HafizaIzmir.Site.Public;
 using HafizaIzmir.Site.Stories;

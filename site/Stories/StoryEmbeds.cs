@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using HafizaIzmir.Archive.Domain;
 using HafizaIzmir.Archive.Images.Derivatives;
 using HafizaIzmir.Archive.Text;
@@ -9,38 +8,6 @@ using HafizaIzmir.Site.Web;
 namespace HafizaIzmir.Site.Stories;
 
 using Archive = HafizaIzmir.Archive.Storage.Archive;
-
-/// <summary>
-/// An archive reference written in a story's Markdown: <c>[[kayit:SRR-0117]]</c>, <c>[[kisi:…]]</c>,
-/// <c>[[kurum:…]]</c>, <c>[[mekan:…]]</c>. Records are named by identifier; authorities by id, name, variant or slug.
-/// </summary>
-public sealed partial record EmbedReference(string Prefix, string Reference)
-{
-    public static readonly IReadOnlyDictionary<string, AuthorityKind?> Prefixes = new Dictionary<string, AuthorityKind?>(StringComparer.Ordinal)
-    {
-        ["kayit"] = null,
-        ["kisi"] = HafizaIzmir.Archive.Domain.AuthorityKind.Person,
-        ["kurum"] = HafizaIzmir.Archive.Domain.AuthorityKind.Institution,
-        ["mekan"] = HafizaIzmir.Archive.Domain.AuthorityKind.Place,
-    };
-
-    public bool IsRecord => Prefix == "kayit";
-    public AuthorityKind? AuthorityKind => Prefixes[Prefix];
-
-    public override string ToString() => $"[[{Prefix}:{Reference}]]";
-
-    /// <summary>The reference at <paramref name="start"/> in <paramref name="text"/>, with its length; null when there is none.</summary>
-    public static (EmbedReference Reference, int Length)? MatchAt(string text, int start, int end)
-    {
-        var match = Pattern().Match(text, start, end - start);
-        if (!match.Success) return null;
-        var reference = match.Groups[2].Value.Trim();
-        return reference.Length == 0 ? null : (new EmbedReference(match.Groups[1].Value, reference), match.Length);
-    }
-
-    [GeneratedRegex(@"\G\[\[(kayit|kisi|kurum|mekan):([^\[\]\r\n]{1,200})\]\]")]
-    private static partial Regex Pattern();
-}
 
 /// <summary>
 /// What a reference points at, as a card or link shows it. <see cref="Path"/> is the Turkish site path;
@@ -71,7 +38,7 @@ public sealed class EmbedResolver(Archive archive, AuthorityNames names)
 
     private async Task<EmbedTarget?> RecordAsync(EmbedReference reference, CancellationToken ct)
     {
-        if (!IsIdentifier(reference.Reference)) return null;
+        if (!Archive.IsIdentifier(reference.Reference)) return null;
         if ((await archive.GetRecordAsync(reference.Reference, ct))?.Value is not { } record) return null;
         var isPublic = PublicationGate.IsPublic(record);
         string? thumbnail = null;
@@ -90,9 +57,9 @@ public sealed class EmbedResolver(Archive archive, AuthorityNames names)
 
     private async Task<EmbedTarget?> AuthorityAsync(EmbedReference reference, CancellationToken ct)
     {
-        var kind = reference.AuthorityKind!.Value;
+        var kind = reference.Kind!.Value;
         Authority? authority = null;
-        if (IsIdentifier(reference.Reference) && (await archive.GetAuthorityAsync(reference.Reference, ct))?.Value is { } byId && byId.Kind == kind)
+        if (Archive.IsIdentifier(reference.Reference) && (await archive.GetAuthorityAsync(reference.Reference, ct))?.Value is { } byId && byId.Kind == kind)
             authority = byId;
         if (authority is null)
         {
@@ -107,18 +74,5 @@ public sealed class EmbedResolver(Archive archive, AuthorityNames names)
         return authority is null ? null
             : new EmbedTarget(reference, AuthorityPaths[kind] + Uri.EscapeDataString(authority.Id), new LocalizedText(authority.Name), authority.Dates,
                 IsPublic: true, Subtype: authority.Subtype);
-    }
-
-    private static bool IsIdentifier(string text)
-    {
-        try
-        {
-            Archive.Checked(text);
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 }

@@ -1,3 +1,4 @@
+using HafizaIzmir.Archive.Domain;
 using Markdig;
 using Markdig.Helpers;
 using Markdig.Parsers;
@@ -21,8 +22,8 @@ public sealed class EmbedBlock(EmbedReference reference) : LeafBlock(null)
 
 /// <summary>
 /// The Markdown dialect of stories: CommonMark without raw HTML, links and images only to http, https or
-/// relative addresses (anything else keeps its text and loses the link), headings one level down (the
-/// page's title is the only h1), and archive references (<see cref="EmbedReference"/>).
+/// relative addresses (anything else keeps its text and loses the link), headings moved so the outermost
+/// is h2 (the page's title is the only h1), and archive references (<see cref="EmbedReference"/>).
 /// </summary>
 public static class StoryMarkdown
 {
@@ -44,8 +45,10 @@ public static class StoryMarkdown
             if (!IsSafeUrl(link.Url)) Unwrap(link);
         foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
             if (autolink.IsEmail || !IsSafeUrl(autolink.Url)) autolink.ReplaceBy(new LiteralInline(autolink.Url));
-        foreach (var heading in document.Descendants<HeadingBlock>())
-            heading.Level = Math.Min(6, heading.Level + 1);
+        // The outermost heading of the body becomes h2 under the page's h1, keeping the steps between levels.
+        var headings = document.Descendants<HeadingBlock>().ToList();
+        var shift = headings.Count == 0 ? 0 : 2 - headings.Min(h => h.Level);
+        foreach (var heading in headings) heading.Level = Math.Clamp(heading.Level + shift, 2, 6);
         foreach (var paragraph in document.Descendants<ParagraphBlock>().ToList())
             if (SoleEmbed(paragraph) is { } reference && paragraph.Parent is { } parent)
             {

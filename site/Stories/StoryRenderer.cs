@@ -1,3 +1,4 @@
+using HafizaIzmir.Archive.Domain;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using HafizaIzmir.Site.Public;
@@ -83,7 +84,7 @@ public sealed class StoryRenderer(EmbedResolver resolver)
         private string Meta(EmbedTarget target)
         {
             var parts = new List<string>();
-            if (!target.Reference.IsRecord) parts.Add(language["Facet_" + target.Reference.AuthorityKind!.Value.ToString().ToLowerInvariant()]);
+            if (!target.Reference.IsRecord) parts.Add(language["Facet_" + target.Reference.Kind!.Value.ToString().ToLowerInvariant()]);
             if (target.Date is { } date) parts.Add(date.Describe(language.Code));
             if (target.Subtype is { } subtype) parts.Add(subtype);
             if (target.Identifier is { } identifier) parts.Add(identifier);

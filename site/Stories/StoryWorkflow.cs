@@ -126,7 +126,7 @@ public sealed class StoryWorkflow(Archive.Storage.Archive archive, StoryRenderer
             if (Vocabulary.Axes.TryGetValue(code, out var axis)) axes.Add(axis);
             else errors["eksen"] = $"'{code}' bir eksen değil.";
         var cover = Blank(draft.Cover);
-        if (cover is not null && (!IsIdentifier(cover) || await archive.GetRecordAsync(cover, ct) is null))
+        if (cover is not null && (!Archive.Storage.Archive.IsIdentifier(cover) || await archive.GetRecordAsync(cover, ct) is null))
             errors["kapak"] = $"'{cover}' kimlikli bir kayıt yok.";
         await CheckReferencesAsync("metin", draft.Body, errors, ct);
         await CheckReferencesAsync("metin-en", draft.BodyEn, errors, ct);
@@ -156,8 +156,6 @@ public sealed class StoryWorkflow(Archive.Storage.Archive archive, StoryRenderer
 
     /// <summary>Line endings as the browser sends them (CRLF) are stored as LF, so a re-save without edits writes no version.</summary>
     private static string? Normalize(string? text) => Blank(text)?.Replace("\r\n", "\n");
-
-    private static bool IsIdentifier(string text) => System.Text.RegularExpressions.Regex.IsMatch(text, "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$");
 
     private static void RequireCataloguer(Role role)
     {
