@@ -53,7 +53,8 @@ public static class StoryForm
         if (cataloguer)
             body.Append($"<p><input id=\"one-cikan\" name=\"one-cikan\" type=\"checkbox\" value=\"evet\"{(draft.Featured ? " checked" : "")}> <label for=\"one-cikan\">Ana sayfada öne çıkar</label></p>");
         if (current is not null) body.Append(Field("neden", "Değişikliğin nedeni", why));
-        body.Append("<p><button type=\"submit\" name=\"islem\" value=\"onizle\">Önizle</button> <button type=\"submit\" name=\"islem\" value=\"kaydet\">Kaydet</button></p></form>");
+        // A preview needs no valid slug or title yet, so the browser's own checks do not stop it.
+        body.Append("<p><button type=\"submit\" name=\"islem\" value=\"onizle\" formnovalidate>Önizle</button> <button type=\"submit\" name=\"islem\" value=\"kaydet\">Kaydet</button></p></form>");
         if (preview is var (tr, en))
         {
             body.Append("<section aria-labelledby=\"onizleme\"><h2 id=\"onizleme\">Önizleme (kaydedilmedi)</h2>")
