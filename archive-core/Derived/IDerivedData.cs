@@ -32,11 +32,12 @@ public interface IDerivedData
 /// archive (never taken from the entry), so a stale or repeated entry simply re-applies the current state.
 /// Exactly one of the values is set when the object exists; none when it is gone.
 /// </summary>
-public sealed record ArchiveChange(JournalEntry Entry, Record? Record = null, Authority? Authority = null, Accession? Accession = null, int? HeadVersion = null)
+public sealed record ArchiveChange(JournalEntry Entry, Record? Record = null, Authority? Authority = null, Accession? Accession = null, int? HeadVersion = null, Story? Story = null)
 {
     public const string RecordPrefix = "record:";
     public const string AuthorityPrefix = "authority:";
     public const string AccessionPrefix = "accession:";
+    public const string StoryPrefix = "story:";
 
     /// <summary>The record identifier when the entry is about a record (present or not), else null.</summary>
     public string? RecordIdentifier => Entry.ObjectId.StartsWith(RecordPrefix, StringComparison.Ordinal)
@@ -66,6 +67,11 @@ public sealed record ArchiveChange(JournalEntry Entry, Record? Record = null, Au
         {
             var accession = await archive.GetAccessionAsync(id[AccessionPrefix.Length..], ct);
             return new(entry, Accession: accession?.Value, HeadVersion: accession?.Version);
+        }
+        if (id.StartsWith(StoryPrefix, StringComparison.Ordinal))
+        {
+            var story = await archive.GetStoryAsync(id[StoryPrefix.Length..], ct);
+            return new(entry, Story: story?.Value, HeadVersion: story?.Version);
         }
         return new(entry);
     }

@@ -162,6 +162,9 @@ public sealed partial class Archive(OcflRepository repository, ChangeJournal jou
     private static string Canonical(Authority a) =>
         Encoding.UTF8.GetString(ArchiveJson.Serialize<Authority>(a with { CreatedBy = null, CreatedAt = null, ChangedBy = null, ChangedAt = null }));
 
+    /// <summary>Whether <paramref name="text"/> is a valid reference code or id (see <see cref="Checked"/>).</summary>
+    public static bool IsIdentifier(string? text) => text is not null && Identifier().IsMatch(text);
+
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
     private static partial Regex Identifier();
 }

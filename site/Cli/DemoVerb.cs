@@ -10,7 +10,7 @@ using Archive = HafizaIzmir.Archive.Storage.Archive;
 /// <summary>
 /// <c>hafiza demo</c>: draws the synthetic demo scans into the data directory and imports the bundled
 /// demo collection, published. Running it again changes nothing: scans are deterministic and the import
-/// writes no version for unchanged rows.
+/// writes no version for unchanged rows. The demo stories (<c>Demo/stories/*.md</c>) follow, published.
 /// </summary>
 public static class DemoVerb
 {
@@ -32,6 +32,8 @@ public static class DemoVerb
             Publish = true,
             User = "demo",
         }, ct);
-        return report.Succeeded ? Verbs.Success : Verbs.ProblemsFound;
+        if (!report.Succeeded) return Verbs.ProblemsFound;
+        var stories = await StoriesVerb.RunAsync(archive, Path.Combine(demoDirectory, "stories"), "demo", publish: true, ct);
+        return stories.Succeeded ? Verbs.Success : Verbs.ProblemsFound;
     }
 }

@@ -37,6 +37,9 @@ public static class ExportVerb
         authorities/{id}.json              one person, institution or place ("kind"), with variant names,
                                            dates, relations (by authority id) and external identifiers.
         accessions/{id}.json               one accession: how and when material came in, from whom.
+        stories/{slug}.json                one story: title, summary and Markdown body in Turkish and English,
+                                           axes, cover record, workflow state; archive references in the body
+                                           are written [[kayit:IDENTIFIER]], [[kisi:NAME]], [[kurum:…]], [[mekan:…]].
 
         Identifiers are used as file names; characters that cannot appear in a file name are
         percent-encoded (as in URLs). Dates are EDTF strings. Earlier versions are not exported: they are
@@ -105,6 +108,13 @@ public static class ExportVerb
             var accession = await archive.GetAccessionAsync(objectId[ArchiveChange.AccessionPrefix.Length..], ct);
             if (accession is null) return false;
             await WriteJsonAsync(Path.Combine(target, "accessions", FileName(accession.Value.Id) + ".json"), accession.Value, ct);
+            return true;
+        }
+        if (objectId.StartsWith(ArchiveChange.StoryPrefix, StringComparison.Ordinal))
+        {
+            var story = await archive.GetStoryAsync(objectId[ArchiveChange.StoryPrefix.Length..], ct);
+            if (story is null) return false;
+            await WriteJsonAsync(Path.Combine(target, "stories", FileName(story.Value.Slug) + ".json"), story.Value, ct);
             return true;
         }
         return false;

@@ -96,6 +96,7 @@ public static class Verbs
         demo.SetAction((r, ct) => Guard(() => DemoVerb.RunAsync(ArchiveOptionsFrom(r), ct)));
         root.Subcommands.Add(demo);
 
+        root.Subcommands.Add(StoriesVerb.Command());
         root.Subcommands.Add(UserCommand());
         return root;
     }
@@ -142,7 +143,7 @@ public static class Verbs
     }
 
     /// <summary>Turns the failures a person can act on into one clear line and an exit code instead of a stack trace.</summary>
-    private static async Task<int> Guard(Func<Task<int>> verb)
+    internal static async Task<int> Guard(Func<Task<int>> verb)
     {
         try
         {

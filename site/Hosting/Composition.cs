@@ -4,6 +4,7 @@ using HafizaIzmir.Site.Derived;
 using HafizaIzmir.Site.Iiif;
 using HafizaIzmir.Site.Ocr;
 using HafizaIzmir.Site.Web;
+using HafizaIzmir.Site.Stories;
 using HafizaIzmir.Archive.Derived;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -37,6 +38,7 @@ public static class Composition
         services.AddOaiCatalogue(options);
         services.AddBrowseData(options);
         services.AddOcr(options);
+        services.AddStoryCatalogue(options);
         services.AddSingleton(sp => new DerivedData(options.DerivedDirectory, sp.GetRequiredService<Archive>(), sp.GetServices<IDerivedData>()));
         return services;
     }

@@ -6,6 +6,7 @@ using HafizaIzmir.Site.Iiif;
 using HafizaIzmir.Site.Katalog;
 using HafizaIzmir.Site.Ocr;
 using HafizaIzmir.Site.Public;
+using HafizaIzmir.Site.Stories;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace HafizaIzmir.Site.Hosting;
@@ -45,6 +46,7 @@ public static class HafizaHost
         builder.Services.AddIiif(builder.Configuration);
         builder.Services.AddKatalog();
         builder.Services.AddPublicSite();
+        builder.Services.AddStories();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -57,6 +59,7 @@ public static class HafizaHost
         app.MapRecordTiers();
         app.MapKatalog();
         app.MapOcr();
+        app.MapStories();
         app.MapPublicSite();
         return app;
     }

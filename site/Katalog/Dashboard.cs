@@ -9,6 +9,8 @@ public static class Dashboard
 {
     public const int TargetThisYear = 5_000;
     public const int TargetTotal = 25_000;
+    public const int StoryTargetThisYear = 10;
+    public const int StoryTargetTotal = 50;
 
     public static void MapDashboard(this WebApplication app) => app.MapGet("/katalog", async (HttpContext context, Archive.Storage.Archive archive, CancellationToken ct) =>
     {
@@ -37,6 +39,10 @@ public static class Dashboard
         body.Append($"<section aria-labelledby=\"hedef\"><h2 id=\"hedef\">Program hedefleri</h2><p>Yayımlanan kayıtlar: <strong id=\"published-count\">{published.Count:N0}</strong></p>");
         Target(body, "Bu yıl", published.Count, TargetThisYear);
         Target(body, "Toplam", published.Count, TargetTotal);
+        var stories = context.RequestServices.GetRequiredService<Derived.StoryCatalogue>().Published();
+        body.Append($"<p><a href=\"/katalog/hikaye\">Yayımlanan hikâyeler</a>: <strong id=\"story-count\">{stories.Count:N0}</strong></p>");
+        Target(body, "Hikâyeler, bu yıl", stories.Count(s => s.PublishedAt?.Year == DateTimeOffset.UtcNow.Year), StoryTargetThisYear);
+        Target(body, "Hikâyeler, toplam", stories.Count, StoryTargetTotal);
         body.Append("</section>");
         body.Append("<p><a href=\"/katalog/kayit/yeni\">Yeni kayıt</a></p>");
         Returned(body, returned);

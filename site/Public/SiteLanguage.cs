@@ -27,6 +27,7 @@ public sealed class SiteLanguage
         ("/fonlar", "/en/fonds"),
         ("/onyillar", "/en/decades"),
         ("/hakkinda", "/en/about"),
+        ("/hikaye", "/en/stories"),
     ];
 
     private SiteLanguage(string code)

@@ -9,4 +9,6 @@ namespace HafizaIzmir.Site.Web;
 public static class PublicationGate
 {
     public static bool IsPublic(Record? record) => record is { State: WorkflowState.Published };
+
+    public static bool IsPublic(Story? story) => story is { State: WorkflowState.Published };
 }
