@@ -43,6 +43,7 @@ public static class HafizaHost
         builder.Services.AddHostedService(sp => sp.GetRequiredService<JournalFollower>());
         builder.Services.AddIiif(builder.Configuration);
         builder.Services.AddKatalog();
+        builder.Services.AddKatalogAdministration();
         builder.Services.AddPublicSite();
         configure?.Invoke(builder);
 
@@ -55,6 +56,7 @@ public static class HafizaHost
         app.MapOaiPmh();
         app.MapRecordTiers();
         app.MapKatalog();
+        app.MapKatalogAdministration();
         app.MapPublicSite();
         return app;
     }

@@ -29,6 +29,7 @@ public static class Dashboard
         body.Append($"<section aria-labelledby=\"hedef\"><h2 id=\"hedef\">Program hedefleri</h2><p>Yayımlanan kayıtlar: <strong id=\"published-count\">{published.Count:N0}</strong></p>");
         Target(body, "Bu yıl", published.Count, TargetThisYear);
         Target(body, "Toplam", published.Count, TargetTotal);
+        await KatalogAdministration.AppendToDashboardAsync(body, context, archive, ct);
         body.Append("</section>");
         body.Append("<p><a href=\"/katalog/kayit/yeni\">Yeni kayıt</a></p>");
         List(body, "taslaklarim", "Taslaklarım", mine);

@@ -35,6 +35,8 @@ public sealed class AuthorityModel(Archive archive, SearchIndexData index) : Sit
         var authority = (await archive.GetAuthorityAsync(id, ct))?.Value;
         // The address names the kind, so /kurum/ with a person's identifier is not a page.
         if (authority is null || !path.StartsWith(Prefixes[authority.Kind], StringComparison.Ordinal)) return NotFoundPage();
+        // A merged duplicate's address stays valid for links and citations: it points for good at the survivor.
+        if (authority.MergedInto is { } survivor) return RedirectPermanent(Language.Path(AuthorityPath(authority.Kind, survivor)));
         Authority = authority;
         Title = authority.Name;
         var relations = new List<(Relation, Authority?)>();
