@@ -61,7 +61,12 @@ public static class UserAdmin
 
         admins.MapPost("/{name}/durum", (HttpContext context, string name, IFormCollection form, AccountStore accounts, CancellationToken ct) => Run(context, async () =>
         {
-            var enable = form["etkin"] == "evet";
+            var enable = form["etkin"].ToString() switch
+            {
+                "evet" => true,
+                "hayir" => false,
+                _ => throw new ArgumentException("'etkin' evet ya da hayir olmalı."),
+            };
             await ChangeGuardedAsync(accounts, name, a => a with { Disabled = !enable }, ct);
             return Results.LocalRedirect(Root + (enable ? "?durum=etkin" : "?durum=devre-disi"));
         }));
