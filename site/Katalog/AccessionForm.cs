@@ -59,6 +59,11 @@ public static partial class AccessionEditor
         if (Blank(values["tarih"]) is { } dateText && !EdtfDate.TryParse(dateText, out date, out var dateError))
             errors["tarih"] = $"Tarih: '{dateText}' bir EDTF tarihi değil ({dateError}).";
 
+        // Either side may name the link (records imported with an accession, accessions listing records).
+        var listedElsewhere = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var other in archive.ListAccessionsAsync(ct))
+            if (other.Value.Id != id)
+                foreach (var listed in other.Value.Records) listedElsewhere.TryAdd(listed, other.Value.Id);
         var records = new List<string>();
         number = 0;
         foreach (var identifier in values["kayitlar"].Split('\n').Select(l => l.Trim()))
@@ -67,7 +72,7 @@ public static partial class AccessionEditor
             if (identifier.Length == 0 || records.Contains(identifier)) continue;
             var record = IsIdentifier(identifier) ? await archive.GetRecordAsync(identifier, ct) : null;
             if (record is null) errors.TryAdd("kayitlar", $"Kayıtlar, satır {number}: '{identifier}' kimlikli bir kayıt yok.");
-            else if (record.Value.Accession is { } other && other != id)
+            else if ((record.Value.Accession is { } linked && linked != id ? linked : listedElsewhere.GetValueOrDefault(identifier)) is { } other)
                 errors.TryAdd("kayitlar", $"Kayıtlar, satır {number}: {identifier} zaten {other} numaralı edinime bağlı; önce oradan çıkarın.");
             else records.Add(identifier);
         }
