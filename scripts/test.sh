@@ -11,6 +11,7 @@ cd "$repo"
 apt_packages=(
   libhttp-oai-perl   # the independent OAI-PMH harvester (tests/Oai/Harvester/harvest.pl)
   libsaxonhe-java    # XSLT 2 for Europeana's EDM Schematron rules (tests/Oai)
+  chromium fonts-dejavu-core  # the real browser of tests/Browser (Playwright drives it; Turkish glyphs)
 )
 
 install_missing_apt_packages() {
