@@ -133,7 +133,7 @@ public static partial class AuthorityEditor
             .Append(TextArea("iliskiler", labels["iliskiler"], V("iliskiler"), 3,
                 "Her satıra bir ilişki: tür | hedefin kimliği veya adı | dönem (isteğe bağlı). Türler: "
                 + string.Join(", ", AuthorityForm.RelationLabels.Select(r => $"{r.Key.Code()} ({r.Value})")), E("iliskiler")))
-            .Append(Field("wikidata", labels["wikidata"], V("wikidata"), extra: " pattern=\"Q[1-9][0-9]*|https?://.*\" placeholder=\"Q1297\"", error: E("wikidata")))
+            .Append(Field("wikidata", labels["wikidata"], V("wikidata"), extra: " placeholder=\"Q1297\"", error: E("wikidata")))
             .Append(Field("viaf", labels["viaf"], V("viaf"), extra: " inputmode=\"numeric\"", error: E("viaf")))
             .Append(Field("geonames", labels["geonames"], V("geonames"), extra: " inputmode=\"numeric\"", error: E("geonames")));
         if (kind == AuthorityKind.Place)

@@ -19,7 +19,7 @@ public static class KatalogPage
         var page = new StringBuilder();
         page.Append("<!DOCTYPE html><html lang=\"tr\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append($"<title>{H(title)} · Katalog · Hafıza İzmir</title></head><body>")
+            .Append($"<title>{H(title)} · Katalog · Hafıza İzmir</title><link rel=\"stylesheet\" href=\"/assets/katalog.css\"></head><body>")
             .Append("<header><a href=\"/katalog\">Hafıza İzmir · Katalog</a>");
         if (user is not null)
             page.Append($"<form method=\"post\" action=\"{KatalogServices.SignOutPath}\"><span>{H(user)}</span> ")
