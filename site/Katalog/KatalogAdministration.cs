@@ -27,6 +27,7 @@ public static class KatalogAdministration
 
     public static WebApplication MapKatalogAdministration(this WebApplication app)
     {
+        app.UseMiddleware<MergedAuthorityRedirects>();
         app.MapAuthorityEditor();
         app.MapAccessionEditor();
         app.MapUserAdmin();
