@@ -23,6 +23,11 @@ public abstract record Authority
     public LocalizedText? Description { get; init; }
     public ExternalIds External { get; init; } = new();
     public IReadOnlyList<Relation> Relations { get; init; } = [];
+    /// <summary>
+    /// Set when this authority was found to duplicate another and merged into it: the id stays reserved and
+    /// answers with the survivor, whose variants now carry this authority's names.
+    /// </summary>
+    public string? MergedInto { get; init; }
     public string? CreatedBy { get; init; }
     public DateTimeOffset? CreatedAt { get; init; }
     public string? ChangedBy { get; init; }

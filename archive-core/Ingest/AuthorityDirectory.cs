@@ -32,10 +32,16 @@ public sealed class AuthorityDirectory
 {
     private readonly Dictionary<string, DirectoryEntry> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<(AuthorityKind Kind, string Key), List<string>> _byName = [];
+    // Ids of merged duplicates: matched by no name (the survivor carries their names) but never given out again.
+    private readonly HashSet<string> _retired = new(StringComparer.Ordinal);
 
     public AuthorityDirectory(IEnumerable<Authority> stored)
     {
-        foreach (var a in stored) Register(a.Id, a.Kind, a.Name, a.Variants.Select(v => v.Name), AuthoritySource.Storage);
+        foreach (var a in stored)
+        {
+            if (a.MergedInto is not null) _retired.Add(a.Id);
+            else Register(a.Id, a.Kind, a.Name, a.Variants.Select(v => v.Name), AuthoritySource.Storage);
+        }
     }
 
     public static async Task<AuthorityDirectory> LoadAsync(Storage.Archive archive, CancellationToken ct = default)
@@ -75,7 +81,7 @@ public sealed class AuthorityDirectory
     {
         var id = AuthorityIds.For(kind, name);
         // Taken only when an authority created under this name was since renamed; the id must stay theirs.
-        for (var n = 2; _byId.ContainsKey(id); n++) id = $"{AuthorityIds.For(kind, name)}-{n}";
+        for (var n = 2; _byId.ContainsKey(id) || _retired.Contains(id); n++) id = $"{AuthorityIds.For(kind, name)}-{n}";
         return id;
     }
 }

@@ -43,7 +43,7 @@ public static partial class AuthoritiesCsv
 
     private static readonly string[] RequiredColumns = ["kind", "name"];
 
-    [GeneratedRegex(@"^Q\d+$")]
+    [GeneratedRegex(@"^Q[1-9][0-9]*$")]
     private static partial Regex WikidataPattern();
 
     [GeneratedRegex(@"^\d+$")]
@@ -87,7 +87,7 @@ public static partial class AuthoritiesCsv
             Relations = ParseRelations(cells),
             External = new ExternalIds
             {
-                Wikidata = cells.Matching("wikidata", WikidataPattern(), "a Wikidata id (Q followed by digits)"),
+                Wikidata = cells.Matching("wikidata", WikidataPattern(), "a Wikidata id (Q followed by a number without leading zeros)"),
                 Viaf = cells.Matching("viaf", DigitsPattern(), "a VIAF id (digits)"),
                 Geonames = cells.Matching("geonames", DigitsPattern(), "a GeoNames id (digits)"),
             },

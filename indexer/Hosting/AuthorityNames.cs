@@ -209,6 +209,8 @@ public sealed class AuthorityNames(string path) : IDerivedData
 
     private void Put(Authority authority)
     {
+        // A merged duplicate answers to nothing: its names live on as the survivor's variants.
+        if (authority.MergedInto is not null) return;
         var entry = Entry.Of(authority.Id, authority.Kind, authority.Name, [.. authority.AllNames.Distinct(StringComparer.Ordinal)], authority.Dates?.Text);
         lock (_gate)
         {

@@ -14,7 +14,7 @@ public enum Role { Student, Cataloguer, Admin }
 /// lock-out live in the same blob so every replica enforces the same lock-out.
 /// </summary>
 public sealed record Account(string Name, Role Role, string PasswordHash, DateTimeOffset CreatedAt,
-    int FailedSignIns = 0, DateTimeOffset? LockedUntil = null);
+    int FailedSignIns = 0, DateTimeOffset? LockedUntil = null, bool Disabled = false);
 
 /// <summary>The outcome of a sign-in attempt: the account on success, else whether the account is locked out.</summary>
 public sealed record SignInOutcome(Account? Account, bool LockedOut);
@@ -81,6 +81,44 @@ public sealed class AccountStore(IBlobStore store, TimeProvider? clock = null)
         return result is PasswordVerificationResult.Success or PasswordVerificationResult.SuccessRehashNeeded ? account : null;
     }
 
+    public async IAsyncEnumerable<Account> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await foreach (var blob in store.ListAsync(Prefix, ct))
+            if (await store.GetAsync(blob.Key, ct) is { } content && JsonSerializer.Deserialize<Account>(content.Bytes, Json) is { } account)
+                yield return account;
+    }
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the stored account with an ETag-conditional write, retrying when a
+    /// sign-in updated it meanwhile; null when there is no such account.
+    /// </summary>
+    public async Task<Account?> UpdateAsync(string name, Func<Account, Account> change, CancellationToken ct = default)
+    {
+        if (ValidateName(name) is not null) return null;
+        for (var attempt = 0; ; attempt++)
+        {
+            var blob = await store.GetAsync(Key(name), ct);
+            if (blob is null) return null;
+            var updated = change(JsonSerializer.Deserialize<Account>(blob.Bytes, Json)!);
+            try
+            {
+                using var content = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(updated, Json));
+                await store.PutAsync(Key(name), content, BlobCondition.IfMatch(blob.ETag), ct);
+                return updated;
+            }
+            catch (BlobConditionFailedException) when (attempt < 5)
+            {
+            }
+        }
+    }
+
+    /// <summary>Sets a new password (checked against the policy) and lifts any lock-out.</summary>
+    public Task<Account?> SetPasswordAsync(string name, string password, CancellationToken ct = default)
+    {
+        if (ValidatePassword(password) is { } error) throw new ArgumentException(error, nameof(password));
+        return UpdateAsync(name, a => a with { PasswordHash = _hasher.HashPassword(a, password), FailedSignIns = 0, LockedUntil = null }, ct);
+    }
+
     /// <summary>
     /// Checks the password and records the attempt: <see cref="MaxFailedSignIns"/> failures in a row lock the
     /// account for <see cref="LockOutPeriod"/>, during which even the right password is refused. Unknown
@@ -97,6 +135,8 @@ public sealed class AccountStore(IBlobStore store, TimeProvider? clock = null)
             var account = JsonSerializer.Deserialize<Account>(blob.Bytes, Json)!;
             var now = (clock ?? TimeProvider.System).GetUtcNow();
             if (account.LockedUntil > now) return new SignInOutcome(null, true);
+            // A disabled account fails like a wrong password, so its existence is not revealed either.
+            if (account.Disabled) return new SignInOutcome(null, false);
 
             var result = _hasher.VerifyHashedPassword(account, account.PasswordHash, password);
             var success = result is PasswordVerificationResult.Success or PasswordVerificationResult.SuccessRehashNeeded;

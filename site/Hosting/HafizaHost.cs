@@ -45,6 +45,7 @@ public static class HafizaHost
         builder.Services.AddHostedService(sp => sp.GetRequiredService<JournalFollower>());
         builder.Services.AddIiif(builder.Configuration);
         builder.Services.AddKatalog();
+        builder.Services.AddKatalogAdministration();
         builder.Services.AddPublicSite();
         builder.Services.AddStories();
         configure?.Invoke(builder);
@@ -60,6 +61,7 @@ public static class HafizaHost
         app.MapKatalog();
         app.MapOcr();
         app.MapStories();
+        app.MapKatalogAdministration();
         app.MapPublicSite();
         return app;
     }

@@ -43,6 +43,7 @@ public static class Dashboard
         body.Append($"<p><a href=\"/katalog/hikaye\">Yayımlanan hikâyeler</a>: <strong id=\"story-count\">{stories.Count:N0}</strong></p>");
         Target(body, "Hikâyeler, bu yıl", stories.Count(s => s.PublishedAt?.Year == DateTimeOffset.UtcNow.Year), StoryTargetThisYear);
         Target(body, "Hikâyeler, toplam", stories.Count, StoryTargetTotal);
+        await KatalogAdministration.AppendToDashboardAsync(body, context, archive, ct);
         body.Append("</section>");
         body.Append("<p><a href=\"/katalog/kayit/yeni\">Yeni kayıt</a></p>");
         Returned(body, returned);

@@ -35,6 +35,9 @@ public sealed class AuthorityModel(BrowseData browse, IOptions<MapOptions> map) 
         if (kind is null || browse.Resolve(kind.Value, id) is not { } found) return NotFoundPage();
         if (found.Canonical != id)
             return RedirectPermanent(Language.Path(AuthorityPaths.Prefix(kind.Value) + Uri.EscapeDataString(found.Canonical)));
+        // A merged duplicate's address stays valid for links and citations: it points for good at the survivor.
+        if (found.Authority.Value.MergedInto is { } survivor && browse.Authority(survivor) is { } merged)
+            return RedirectPermanent(PathOf(merged.Value));
         Authority = found.Authority.Value;
         Title = Authority.Name;
         Relations = [.. Authority.Relations.Select(r => (r, browse.Authority(r.TargetId)?.Value))];
