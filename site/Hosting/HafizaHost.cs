@@ -44,10 +44,11 @@ public static class HafizaHost
         builder.Services.AddIiif(builder.Configuration);
         builder.Services.AddKatalog();
         builder.Services.AddPublicSite();
+        builder.Services.AddHardening(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.UseMiddleware<SecurityHeaders>();
+        app.UseHardening();
         app.MapHealth();
         app.MapRecordApi();
         app.MapIiif();

@@ -29,7 +29,11 @@ public sealed class RunningSite : IAsyncDisposable
 
     public static async Task<RunningSite> StartAsync(ArchiveOptions options, Func<HafizaIzmir.Archive.Storage.Archive, Task>? seed = null)
     {
-        var app = HafizaHost.Build(options, configure: b => b.WebHost.UseTestServer());
+        var app = HafizaHost.Build(options, configure: b =>
+        {
+            b.WebHost.UseTestServer();
+            TestLimits.Raise(b);
+        });
         await app.Services.GetRequiredService<OcflRepository>().InitializeAsync();
         if (seed is not null) await seed(app.Services.GetRequiredService<HafizaIzmir.Archive.Storage.Archive>());
         await app.StartAsync();

@@ -24,9 +24,13 @@ public sealed class SiteHost : IAsyncDisposable
     public HttpClient Client { get; private set; } = null!;
     public HafizaIzmir.Archive.Storage.Archive Archive { get; private set; } = null!;
     public IServiceProvider Services => _app!.Services;
+    /// <summary>The test's own directory: the data directory and nothing else the site may write to lies under it.</summary>
+    public string Root => _dir.Path;
+    public string DataDirectory => _dir.Sub("data");
 
     /// <summary>"filesystem" or "azure"; the latter skips the test when no Azure connection is configured.</summary>
-    public static async Task<SiteHost> StartAsync(string storage, Func<HafizaIzmir.Archive.Storage.Archive, Task>? seed = null)
+    public static async Task<SiteHost> StartAsync(string storage, Func<HafizaIzmir.Archive.Storage.Archive, Task>? seed = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         string? connection = null;
         if (storage == "azure")
@@ -37,7 +41,12 @@ public sealed class SiteHost : IAsyncDisposable
         var host = new SiteHost();
         var options = new ArchiveOptions(host._dir.Sub("data"), connection, $"site-test-{Guid.NewGuid():N}");
 
-        host._app = HafizaHost.Build(options, configure: b => b.WebHost.UseTestServer());
+        host._app = HafizaHost.Build(options, configure: b =>
+        {
+            b.WebHost.UseTestServer();
+            TestLimits.Raise(b);
+            configure?.Invoke(b);
+        });
         host.Archive = host._app.Services.GetRequiredService<HafizaIzmir.Archive.Storage.Archive>();
         await host._app.Services.GetRequiredService<OcflRepository>().InitializeAsync();
         if (seed is not null) await seed(host.Archive);
