@@ -88,6 +88,19 @@ public static class Hardening
         app.UseMiddleware<SecurityHeaders>();
         app.Use(async (context, next) =>
         {
+            try
+            {
+                await next(context);
+            }
+            catch (HafizaIzmir.Archive.Storage.InvalidIdentifierException) when (!context.Response.HasStarted)
+            {
+                // A route parameter that cannot be an identifier names nothing: 404, like any unknown record.
+                await Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
+                    detail: "No record, authority or image has this identifier.").ExecuteAsync(context);
+            }
+        });
+        app.Use(async (context, next) =>
+        {
             var settings = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Settings>>().CurrentValue;
             var request = context.Request;
             if (request.HasFormContentType && !request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
