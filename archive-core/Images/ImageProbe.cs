@@ -18,7 +18,9 @@ public static partial class ImageProbe
         // Checked before opening so an oversized file costs nothing more than a stat.
         limits.CheckBytes(new FileInfo(path).Length);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 4096);
-        return ProbeFromHere(stream, limits);
+        var info = ProbeFromHere(stream, limits);
+        CheckEnding(stream, 0, info.MediaType);
+        return info;
     }
 
     /// <summary>
@@ -36,7 +38,9 @@ public static partial class ImageProbe
         limits.CheckBytes(stream.Length - start);
         try
         {
-            return ProbeFromHere(stream, limits);
+            var info = ProbeFromHere(stream, limits);
+            CheckEnding(stream, start, info.MediaType);
+            return info;
         }
         finally
         {

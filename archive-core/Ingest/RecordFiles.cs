@@ -57,6 +57,11 @@ public static class RecordFiles
     private static SourceFile? CheckOne(RowCells cells, RecordsCsvOptions options, string root, string realRoot, string relative, int page)
     {
         var normal = relative.Replace('\\', '/');
+        if (normal.Any(char.IsControl))
+        {
+            cells.Error("files", $"'{relative.Replace("\0", "\\0", StringComparison.Ordinal)}' contains a control character; no file name has one");
+            return null;
+        }
         if (Path.IsPathRooted(normal) || normal.StartsWith('/') || (normal.Length >= 2 && normal[1] == ':'))
         {
             cells.Error("files", $"'{relative}' is an absolute path; give paths relative to the --files directory");

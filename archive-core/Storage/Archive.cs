@@ -125,7 +125,7 @@ public sealed partial class Archive(OcflRepository repository, ChangeJournal jou
     public static string Checked(string identifier) =>
         identifier is not null && Identifier().IsMatch(identifier)
             ? identifier
-            : throw new ArgumentException($"'{identifier}' is not a valid identifier: use 1–100 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            : throw new InvalidIdentifierException($"'{identifier}' is not a valid identifier: use 1–100 letters, digits, '.', '_' or '-', starting with a letter or digit");
 
     private async Task<OcflCommitResult> SaveAsync(string objectId, string fileName, string canonical, string? headCanonical, int? headVersion,
         byte[] json, Dictionary<string, OcflContent?> otherChanges, int? expectedVersion, CommitInfo info, CancellationToken ct)

@@ -91,6 +91,7 @@ public static class Verbs
         export.Options.Add(exportOut);
         export.SetAction((r, ct) => Guard(() => ExportVerb.RunAsync(ArchiveOptionsFrom(r), r.GetValue(exportOut)!, ct)));
         root.Subcommands.Add(export);
+        root.Subcommands.Add(RestoreVerb.Command(ArchiveOptionsFrom, Guard));
 
         var demo = new Command("demo", "Load the bundled demo collection into the data directory (idempotent)");
         demo.SetAction((r, ct) => Guard(() => DemoVerb.RunAsync(ArchiveOptionsFrom(r), ct)));

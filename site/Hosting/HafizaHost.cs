@@ -48,10 +48,11 @@ public static class HafizaHost
         builder.Services.AddKatalogAdministration();
         builder.Services.AddPublicSite();
         builder.Services.AddStories();
+        builder.Services.AddHardening(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.UseMiddleware<SecurityHeaders>();
+        app.UseHardening();
         app.MapHealth();
         app.MapRecordApi();
         app.MapIiif();

@@ -2,7 +2,9 @@ namespace HafizaIzmir.Site.Web;
 
 /// <summary>
 /// Headers every response carries. The content security policy allows scripts and styles from this site
-/// only, never inline, so injected markup cannot run.
+/// only, never inline, so injected markup cannot run; no other site may frame a page. HSTS is sent only on
+/// HTTPS requests (directly or, through <c>X-Forwarded-Proto</c>, behind a proxy on this machine): on plain
+/// HTTP it would be ignored, and on 127.0.0.1 during development it must not pin the browser to HTTPS.
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {
@@ -16,6 +18,8 @@ public sealed class SecurityHeaders(RequestDelegate next)
         "default-src 'self'; script-src 'self'; style-src 'self' " + ViewerStyleHash + "; img-src 'self' data:; object-src 'none'; " +
         "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    public const string StrictTransportSecurity = "max-age=31536000; includeSubDomains";
+
     public Task InvokeAsync(HttpContext context)
     {
         var headers = context.Response.Headers;
@@ -23,6 +27,9 @@ public sealed class SecurityHeaders(RequestDelegate next)
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers.XFrameOptions = "DENY";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
+        if (context.Request.IsHttps) headers.StrictTransportSecurity = StrictTransportSecurity;
         return next(context);
     }
 }

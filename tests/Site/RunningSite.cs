@@ -32,6 +32,7 @@ public sealed class RunningSite : IAsyncDisposable
         var app = HafizaHost.Build(options, configure: b =>
         {
             b.WebHost.UseTestServer();
+            TestLimits.Raise(b);
             configure?.Invoke(b);
         });
         await app.Services.GetRequiredService<OcflRepository>().InitializeAsync();

@@ -25,6 +25,9 @@ public sealed class SiteHost : IAsyncDisposable
     public HttpClient Client { get; private set; } = null!;
     public HafizaIzmir.Archive.Storage.Archive Archive { get; private set; } = null!;
     public IServiceProvider Services => _app!.Services;
+    /// <summary>The test's own directory: the data directory and nothing else the site may write to lies under it.</summary>
+    public string Root => _dir.Path;
+    public string DataDirectory => _dir.Sub("data");
 
     /// <summary>"filesystem" or "azure"; the latter skips the test when no Azure connection is configured.</summary>
     public static async Task<SiteHost> StartAsync(string storage, Func<HafizaIzmir.Archive.Storage.Archive, Task>? seed = null,
@@ -42,6 +45,7 @@ public sealed class SiteHost : IAsyncDisposable
         host._app = HafizaHost.Build(options, configure: b =>
         {
             b.WebHost.UseTestServer();
+            TestLimits.Raise(b);
             if (settings is not null) b.Configuration.AddInMemoryCollection(settings);
             configure?.Invoke(b);
         });
