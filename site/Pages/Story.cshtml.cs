@@ -20,7 +20,6 @@ public sealed class StoryModel(Archive archive, StoryRenderer renderer, EmbedRes
     /// <summary>True when the English page shows the Turkish text because there is no English one.</summary>
     public bool TurkishOnly { get; private set; }
     public EmbedTarget? Cover { get; private set; }
-    public string? Summary { get; private set; }
 
     public string Origin => $"{Request.Scheme}://{Request.Host}";
     public string CanonicalUrl => Origin + Language.Path(StoryPath(Story.Slug));
@@ -41,6 +40,8 @@ public sealed class StoryModel(Archive archive, StoryRenderer renderer, EmbedRes
         if (Story.Cover is { } cover
             && (await resolver.ResolveAsync([new EmbedReference("kayit", cover)], ct)).Values.SingleOrDefault() is { IsPublic: true } target)
             Cover = target;
+        PreviewType = "article";
+        PreviewImage = Cover?.Thumbnail;
         JsonLd = SchemaOrg();
         return Page();
     }

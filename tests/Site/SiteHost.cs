@@ -31,7 +31,7 @@ public sealed class SiteHost : IAsyncDisposable
 
     /// <summary>"filesystem" or "azure"; the latter skips the test when no Azure connection is configured.</summary>
     public static async Task<SiteHost> StartAsync(string storage, Func<HafizaIzmir.Archive.Storage.Archive, Task>? seed = null,
-        IReadOnlyDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
+        Action<WebApplicationBuilder>? configure = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         string? connection = null;
         if (storage == "azure")
