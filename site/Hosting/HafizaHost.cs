@@ -45,7 +45,6 @@ public static class HafizaHost
         builder.Services.AddHostedService(sp => sp.GetRequiredService<JournalFollower>());
         builder.Services.AddIiif(builder.Configuration);
         builder.Services.AddKatalog();
-        builder.Services.AddKatalogAdministration();
         builder.Services.AddPublicSite();
         builder.Services.AddStories();
         builder.Services.AddHardening(builder.Configuration);

@@ -1,6 +1,5 @@
 using System.Text;
 using HafizaIzmir.Archive.Domain;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using static HafizaIzmir.Site.Katalog.KatalogPage;
 
 namespace HafizaIzmir.Site.Katalog;
@@ -11,20 +10,6 @@ namespace HafizaIzmir.Site.Katalog;
 /// </summary>
 public static class KatalogAdministration
 {
-    public static IServiceCollection AddKatalogAdministration(this IServiceCollection services)
-    {
-        services.PostConfigure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, options =>
-        {
-            var previous = options.Events.OnValidatePrincipal;
-            options.Events.OnValidatePrincipal = async context =>
-            {
-                await previous(context);
-                if (context.Principal is not null) await UserAdmin.ValidateAsync(context);
-            };
-        });
-        return services;
-    }
-
     public static WebApplication MapKatalogAdministration(this WebApplication app)
     {
         app.UseMiddleware<MergedAuthorityRedirects>();

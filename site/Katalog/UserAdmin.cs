@@ -56,6 +56,7 @@ public static class UserAdmin
         {
             var role = ParseRole(form["rol"].ToString()) ?? throw new ArgumentException("Rol öğrenci, katalogcu veya yönetici olmalı.");
             await ChangeGuardedAsync(accounts, name, a => a with { Role = role }, ct);
+            context.RequestServices.GetRequiredService<AccountRecheck>().Forget(name);
             return Results.LocalRedirect(Root + "?durum=rol");
         }));
 
@@ -68,6 +69,7 @@ public static class UserAdmin
                 _ => throw new ArgumentException("'etkin' evet ya da hayir olmalı."),
             };
             await ChangeGuardedAsync(accounts, name, a => a with { Disabled = !enable }, ct);
+            context.RequestServices.GetRequiredService<AccountRecheck>().Forget(name);
             return Results.LocalRedirect(Root + (enable ? "?durum=etkin" : "?durum=devre-disi"));
         }));
 
@@ -79,23 +81,6 @@ public static class UserAdmin
             _ = await accounts.SetPasswordAsync(name, form["parola"].ToString(), ct) ?? throw new KeyNotFoundException($"'{name}' adlı bir hesap yok.");
             return Results.LocalRedirect(Root + "?durum=parola");
         }));
-    }
-
-    /// <summary>
-    /// Every request with a catalogue cookie re-reads its account, so disabling an account or changing its role
-    /// takes effect at once rather than when the ten-hour cookie runs out.
-    /// </summary>
-    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
-    {
-        var name = context.Principal?.Identity?.Name;
-        var role = context.Principal?.FindFirstValue(ClaimTypes.Role);
-        var accounts = context.HttpContext.RequestServices.GetRequiredService<AccountStore>();
-        var account = name is null ? null : await accounts.FindAsync(name, context.HttpContext.RequestAborted);
-        if (account is null || account.Disabled || KatalogServices.RoleName(account.Role) != role)
-        {
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        }
     }
 
     private static Role? ParseRole(string text) => text switch

@@ -33,11 +33,11 @@ public sealed class AuthorityModel(BrowseData browse, IOptions<MapOptions> map) 
         var kind = AuthorityPaths.KindOf(SiteLanguage.ToTurkish(Request.Path.Value ?? ""));
         // The address names the kind, so /kurum/ with a person's identifier is not a page.
         if (kind is null || browse.Resolve(kind.Value, id) is not { } found) return NotFoundPage();
-        if (found.Canonical != id)
-            return RedirectPermanent(Language.Path(AuthorityPaths.Prefix(kind.Value) + Uri.EscapeDataString(found.Canonical)));
         // A merged duplicate's address stays valid for links and citations: it points for good at the survivor.
         if (found.Authority.Value.MergedInto is { } survivor && browse.Authority(survivor) is { } merged)
             return RedirectPermanent(PathOf(merged.Value));
+        if (found.Canonical != id)
+            return RedirectPermanent(Language.Path(AuthorityPaths.Prefix(kind.Value) + Uri.EscapeDataString(found.Canonical)));
         Authority = found.Authority.Value;
         Title = Authority.Name;
         Relations = [.. Authority.Relations.Select(r => (r, browse.Authority(r.TargetId)?.Value))];
