@@ -60,6 +60,9 @@ public sealed class AuthorityModel(Archive archive, SearchIndexData index) : Sit
 
     public string Describe(EdtfDate date) => date.Describe(Language.Code);
 
+    /// <summary>A relation read from this authority's side ("Born in", "Doğduğu yer") in the page's language.</summary>
+    public string RelationLabel(RelationType type) => T("Relation_" + type.Code());
+
     public string FacetKey => Authority.Kind switch
     {
         AuthorityKind.Person => "person",
