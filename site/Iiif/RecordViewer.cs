@@ -17,15 +17,18 @@ public static class RecordViewer
     public const string AssetsPath = "/assets";
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
-    public static string Render(Record record)
+    /// <param name="heading">The section heading in the page's language.</param>
+    /// <param name="pageLabel">Alternative text of a page's thumbnail, from its 1-based number.</param>
+    public static string Render(Record record, string heading = "Taramalar", Func<int, string>? pageLabel = null)
     {
+        pageLabel ??= page => $"Sayfa {page}";
         var images = ImageCatalog.Images(record).ToList();
         if (images.Count == 0) return "";
         var manifest = $"/iiif/manifest/{Uri.EscapeDataString(record.Identifier)}";
         var body = new StringBuilder();
         body.Append($"<link rel=\"stylesheet\" href=\"{AssetsPath}/viewer.css\">");
-        body.Append("<section class=\"scans\"><h2>Taramalar</h2>");
-        body.Append($"<div class=\"viewer\" data-iiif-viewer data-manifest=\"{Html.Encode(manifest)}\" " +
+        body.Append($"<section class=\"scans\" aria-labelledby=\"scans-heading\"><h2 id=\"scans-heading\">{Html.Encode(heading)}</h2>");
+        body.Append($"<div class=\"viewer\" role=\"region\" aria-label=\"{Html.Encode(heading)}\" data-iiif-viewer data-manifest=\"{Html.Encode(manifest)}\" " +
                     $"data-prefix=\"{AssetsPath}/openseadragon/images/\" hidden></div>");
         body.Append("<ul class=\"pages\">");
         foreach (var (page, file) in images)
@@ -39,7 +42,7 @@ public static class RecordViewer
             }
             var thumbnailWidth = file.Width > 0 ? Math.Min(DerivativeStore.ThumbnailWidth, file.Width) : DerivativeStore.ThumbnailWidth;
             body.Append($"<li><a href=\"{Html.Encode(service)}/full/max/0/default.jpg\">" +
-                        $"<img src=\"{Html.Encode(service)}/full/{thumbnailWidth},/0/default.jpg\" alt=\"Sayfa {page}\"{size} loading=\"lazy\"></a></li>");
+                        $"<img src=\"{Html.Encode(service)}/full/{thumbnailWidth},/0/default.jpg\" alt=\"{Html.Encode(pageLabel(page))}\"{size} loading=\"lazy\"></a></li>");
         }
         body.Append("</ul>");
         body.Append($"<p><a href=\"{Html.Encode(manifest)}\">IIIF manifest</a></p></section>");

@@ -61,6 +61,9 @@ public sealed class AuthorityModel(BrowseData browse, IOptions<MapOptions> map) 
 
     public string DecadeLabel(int decade) => EdtfDate.Parse($"{decade / 10:000}X").Describe(Language.Code);
 
+    /// <summary>A relation read from this authority's side ("Born in", "Doğduğu yer") in the page's language.</summary>
+    public string RelationLabel(RelationType type) => T("Relation_" + type.Code());
+
     public string FacetKey => Authority.Kind switch
     {
         AuthorityKind.Person => "person",

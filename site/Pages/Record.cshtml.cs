@@ -63,6 +63,9 @@ public sealed class RecordModel(Archive archive, RecordTree tree, BrowseData bro
     public string? NodeDate(TreeNode node) =>
         node.Date is { } d && EdtfDate.TryParse(d, out var parsed, out _) ? parsed.Describe(Language.Code) : null;
 
+    /// <summary>A link's role in the reader's language when it is a common one ("creator"); any other role as catalogued.</summary>
+    public string RoleLabel(string role) => T("Role_" + role) is var label && label != "Role_" + role ? label : role;
+
     public string Citation => $"{Localized(Record.Title)}" +
         (Record.Date is { } date ? $", {date.Describe(Language.Code)}" : "") +
         $". {T("Site_Name")}, {Record.Identifier}. {StableUrl}";

@@ -24,4 +24,15 @@ public sealed class BrowserSmokeTests(BrowserSite site) : IClassFixture<BrowserS
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(title);
         await page.ScreenshotAsync("smoke-record");
     }
+
+    [Fact]
+    public async Task The_accessibility_check_fails_naming_the_rule_and_the_element()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.EvaluateAsync("() => { const i = document.createElement('img'); i.src = '/assets/favicon.svg'; i.id = 'no-alt'; document.querySelector('main').append(i); }");
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => page.AxeCheckAsync());
+        Assert.Contains("image-alt", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("#no-alt", failure.Message, StringComparison.Ordinal);
+    }
 }

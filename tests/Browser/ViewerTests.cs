@@ -50,6 +50,8 @@ public sealed class ViewerTests(BrowserSite site) : IClassFixture<BrowserSite>
         });
         Assert.True(failures.IsEmpty, "errors in the page:\n" + string.Join("\n", failures));
         await page.ScreenshotAsync("viewer-record");
+        // The viewer's own controls are part of the page a visitor meets, so they are held to the same rules.
+        await page.AxeCheckAsync();
     }
 
     /// <summary>Pixels of the largest canvas in the viewer that differ clearly from its dark background.</summary>
