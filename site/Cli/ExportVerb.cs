@@ -34,6 +34,7 @@ public static class ExportVerb
                                            ("Draft", "InReview", "Published" or "Withdrawn") and the list of
                                            its files with their SHA-512 digests.
         records/{identifier}/files/...     the record's files byte for byte, at the paths listed in record.json.
+        records/{identifier}/transcriptions/0001.txt   corrected text of page 1 (UTF-8), where a cataloguer wrote one.
         authorities/{id}.json              one person, institution or place ("kind"), with variant names,
                                            dates, relations (by authority id) and external identifiers.
         accessions/{id}.json               one accession: how and when material came in, from whom.
@@ -84,11 +85,13 @@ public static class ExportVerb
             if (record is null) return false;
             var directory = Path.Combine(target, "records", FileName(identifier));
             await WriteJsonAsync(Path.Combine(directory, "record.json"), record.Value, ct);
-            foreach (var file in record.Value.Files)
+            var head = await archive.Repository.GetObjectAsync(objectId, ct);
+            var transcriptions = head?.State.Keys.Where(p => p.StartsWith(Archive.TranscriptionFolder, StringComparison.Ordinal)) ?? [];
+            foreach (var file in record.Value.Files.Select(f => f.Path).Concat(transcriptions))
             {
-                var path = Path.GetFullPath(Path.Combine(directory, file.Path));
+                var path = Path.GetFullPath(Path.Combine(directory, file));
                 if (!path.StartsWith(directory + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return false;
-                await using var source = await archive.OpenRecordFileAsync(identifier, file.Path, ct);
+                await using var source = await archive.OpenRecordFileAsync(identifier, file, ct);
                 if (source is null) return false;
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 await using var destination = File.Create(path);

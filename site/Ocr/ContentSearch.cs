@@ -103,7 +103,7 @@ public static class ContentSearch
         return page;
     }
 
-    private sealed record Token(string Text, string Folded, (int X, int Y, int W, int H)? Box, int Line);
+    private sealed record Token(string Text, string Folded, (int X, int Y, int W, int H)? Box);
 
     /// <summary>A page's words with their folded forms; OCR words keep their boxes.</summary>
     private static List<Token> Tokens(PageText page)
@@ -113,17 +113,12 @@ public static class ContentSearch
         {
             foreach (var word in reading.Words)
                 foreach (var folded in NameFinder.Words(word.Text))
-                    tokens.Add(new Token(word.Text, folded, (word.X, word.Y, word.Width, word.Height), word.Line));
+                    tokens.Add(new Token(word.Text, folded, (word.X, word.Y, word.Width, word.Height)));
             return tokens;
         }
-        var line = 0;
-        foreach (var text in page.Text.Split('\n'))
-        {
-            foreach (var raw in text.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
-                foreach (var folded in NameFinder.Words(raw))
-                    tokens.Add(new Token(raw, folded, null, line));
-            line++;
-        }
+        foreach (var raw in page.Text.Split((char[])[' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries))
+            foreach (var folded in NameFinder.Words(raw))
+                tokens.Add(new Token(raw, folded, null));
         return tokens;
     }
 
