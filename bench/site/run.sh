@@ -42,6 +42,6 @@ for _ in $(seq 1 240); do
 done
 
 echo "== request mix ($ROUNDS rounds, the first warms up)"
-python3 "$ROOT/bench/site/mix.py" "$PORT" "$WORK/csv" "$ROUNDS"
+python3 "$ROOT/bench/site/mix.py" "$PORT" "$WORK/csv" "$ROUNDS" "$SERVER_PID"
 RSS="$(awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$SERVER_PID/status")"
 echo "server peak resident memory: $RSS MiB"

@@ -28,20 +28,32 @@ public sealed class BrowseSite : IAsyncDisposable
 
     public static readonly Place Alsancak = new()
     {
-        Id = "mekan-alsancak", Name = "Alsancak", Subtype = "semt", Latitude = 38.437, Longitude = 27.144,
+        Id = "mekan-alsancak",
+        Name = "Alsancak",
+        Subtype = "semt",
+        Latitude = 38.437,
+        Longitude = 27.144,
         Variants = [new AuthorityName("Punta", EdtfDate.Parse("../1930"))],
         External = new ExternalIds { Wikidata = "Q1000", Geonames = "315000" },
     };
 
     public static readonly Place GaziBulvari = new()
     {
-        Id = "mekan-gazi-bulvari", Name = "Gazi Bulvarı", Subtype = "bulvar", PartOf = Alsancak.Id, Latitude = 38.4260, Longitude = 27.1390,
+        Id = "mekan-gazi-bulvari",
+        Name = "Gazi Bulvarı",
+        Subtype = "bulvar",
+        PartOf = Alsancak.Id,
+        Latitude = 38.4260,
+        Longitude = 27.1390,
         Variants = [new AuthorityName("Kızlarağası Caddesi", EdtfDate.Parse("../1934")), new AuthorityName("Rue Frank", EdtfDate.Parse("../1922"))],
     };
 
     public static readonly Place GulSokak = new()
     {
-        Id = "mekan-gul-sokak", Name = "Gül Sokak", Subtype = "sokak", PartOf = Alsancak.Id,
+        Id = "mekan-gul-sokak",
+        Name = "Gül Sokak",
+        Subtype = "sokak",
+        PartOf = Alsancak.Id,
         Variants = [new AuthorityName("Rue des Roses", EdtfDate.Parse("../1922"))],
     };
 
@@ -90,8 +102,13 @@ public sealed class BrowseSite : IAsyncDisposable
         var jpeg = HafizaIzmir.Tests.Images.TestImages.Encode(800, 600, ".jpg");
         var file = new RecordFile
         {
-            Path = "files/0001.jpg", OriginalName = "0001.jpg", MediaType = "image/jpeg", Bytes = jpeg.Length,
-            Sha512 = Convert.ToHexStringLower(SHA512.HashData(jpeg)), Width = 800, Height = 600,
+            Path = "files/0001.jpg",
+            OriginalName = "0001.jpg",
+            MediaType = "image/jpeg",
+            Bytes = jpeg.Length,
+            Sha512 = Convert.ToHexStringLower(SHA512.HashData(jpeg)),
+            Width = 800,
+            Height = 600,
         };
         await archive.SaveRecordAsync(Photograph with { Files = [file] }, [new NewFile(file.Path, OcflContent.FromBytes(jpeg))], null, info);
     }
