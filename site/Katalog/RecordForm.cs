@@ -23,7 +23,9 @@ public static partial class RecordEditor
 
     private static readonly Dictionary<string, string> AxisLabels = new(StringComparer.Ordinal)
     {
-        ["liman"] = "Liman", ["ticaret"] = "Ticaret", ["yaratıcılık"] = "Yaratıcılık",
+        ["liman"] = "Liman",
+        ["ticaret"] = "Ticaret",
+        ["yaratıcılık"] = "Yaratıcılık",
     };
 
     /// <summary>The whole record page; <paramref name="posted"/> carries a refused form to show again with its messages.</summary>
