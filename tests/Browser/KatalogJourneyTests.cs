@@ -146,6 +146,7 @@ public sealed class KatalogJourneyTests(BrowserSite site) : IClassFixture<Browse
             await Task.Delay(50, Ct);
         }
         var searchable = clock.Elapsed;
+        Assert.True(searchable < TimeSpan.FromSeconds(2), $"the published record became searchable after {searchable.TotalMilliseconds:0} ms");
         var visitor = await site.NewPageAsync();
         await visitor.GotoAsync($"/kayit/{Identifier}");
         await Assertions.Expect(visitor.Locator("h1")).ToHaveTextAsync(Title + ", Kemeraltı");
