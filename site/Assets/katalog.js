@@ -13,6 +13,16 @@
     }
   });
 
+  // Alt+letter runs the element with that access key the same way in every browser (Firefox wants Alt+Shift,
+  // and synthetic key events skip the browser's own handling); the native action is prevented so it runs once.
+  document.addEventListener('keydown', function (e) {
+    if (!e.altKey || e.ctrlKey || e.metaKey || !e.key || e.key.length !== 1) return;
+    var target = document.querySelector('[accesskey="' + e.key.toLowerCase() + '"]');
+    if (!target) return;
+    e.preventDefault();
+    if (target.tagName === 'BUTTON') target.click(); else target.focus();
+  });
+
   // The human reading of an EDTF date while it is typed.
   document.querySelectorAll('input[data-edtf]').forEach(function (input) {
     var output = document.getElementById(input.getAttribute('data-edtf'));

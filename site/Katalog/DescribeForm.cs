@@ -25,11 +25,19 @@ public sealed class FormValues(Dictionary<string, string[]> values)
     {
         var v = new Dictionary<string, string[]>(StringComparer.Ordinal)
         {
-            ["baslik"] = [r.Title.Tr], ["baslik-en"] = [r.Title.En ?? ""], ["tarih"] = [r.Date?.ToString() ?? ""],
-            ["duzey"] = [r.Level.Code()], ["ust"] = [r.Parent ?? ""], ["tur"] = [r.Type?.Code() ?? ""], ["cins"] = [r.Genre ?? ""],
-            ["aciklama"] = [r.Description?.Tr ?? ""], ["aciklama-en"] = [r.Description?.En ?? ""],
-            ["dil"] = [string.Join(" ", r.Languages)], ["eksen"] = r.Axes.Select(a => a.Code()).ToArray(),
-            ["konu"] = [string.Join("; ", r.Subjects)], ["haklar"] = [r.Rights ?? ""],
+            ["baslik"] = [r.Title.Tr],
+            ["baslik-en"] = [r.Title.En ?? ""],
+            ["tarih"] = [r.Date?.ToString() ?? ""],
+            ["duzey"] = [r.Level.Code()],
+            ["ust"] = [r.Parent ?? ""],
+            ["tur"] = [r.Type?.Code() ?? ""],
+            ["cins"] = [r.Genre ?? ""],
+            ["aciklama"] = [r.Description?.Tr ?? ""],
+            ["aciklama-en"] = [r.Description?.En ?? ""],
+            ["dil"] = [string.Join(" ", r.Languages)],
+            ["eksen"] = r.Axes.Select(a => a.Code()).ToArray(),
+            ["konu"] = [string.Join("; ", r.Subjects)],
+            ["haklar"] = [r.Rights ?? ""],
         };
         for (var i = 0; i < r.Authorities.Count; i++)
         {

@@ -23,7 +23,9 @@ public static partial class RecordEditor
 
     private static readonly Dictionary<string, string> AxisLabels = new(StringComparer.Ordinal)
     {
-        ["liman"] = "Liman", ["ticaret"] = "Ticaret", ["yaratıcılık"] = "Yaratıcılık",
+        ["liman"] = "Liman",
+        ["ticaret"] = "Ticaret",
+        ["yaratıcılık"] = "Yaratıcılık",
     };
 
     /// <summary>The whole record page; <paramref name="posted"/> carries a refused form to show again with its messages.</summary>
@@ -55,15 +57,16 @@ public static partial class RecordEditor
         if (record is { State: WorkflowState.InReview } && cataloguer) body.Append(await RecordReview.PanelAsync(context, current!, names));
 
         var editable = record is null || cataloguer || (record.CreatedBy == user && record.State == WorkflowState.Draft);
+        // Scans first, then the description: the title has focus on arrival and Shift+Tab reaches the upload.
+        if (record is not null) body.Append(RecordPages.Panel(context, current!, editable));
         if (editable) body.Append(DescribeFields(context, current, values, notes));
         else if (record is not null) body.Append(RecordDiff.Table(RecordDiff.Compare(null, record, id => names.GetValueOrDefault(id, id)), "Kayıt", "", "Değer"));
         if (record is null) return body.ToString();
         body.Append(Ocr.SuggestionsPanel.Render(context, current!));
 
-        body.Append(RecordPages.Panel(context, current!, editable));
         body.Append(await EuropeanaReadiness.PanelAsync(context, current!, cataloguer));
         if (record.State == WorkflowState.Draft && (cataloguer || record.CreatedBy == user))
-            body.Append(StepForm(context, current!, "gonder", "İncelemeye gönder"));
+            body.Append(StepForm(context, current!, "gonder", "İncelemeye gönder", accesskey: "g"));
         if (cataloguer && record.State == WorkflowState.Withdrawn)
             body.Append(StepForm(context, current!, "yayinla", "Yeniden yayımla"));
         if (cataloguer && record.State == WorkflowState.Published)
@@ -172,6 +175,6 @@ public static partial class RecordEditor
 
     private static string VersionField(Versioned<Record> current) => $"<input type=\"hidden\" name=\"surum\" value=\"{current.Version}\">";
 
-    private static string StepForm(HttpContext context, Versioned<Record> current, string step, string label, string fields = "") =>
-        $"<form method=\"post\" action=\"{H(Url(current.Value.Identifier))}/{step}\">{Token(context)}{VersionField(current)}{fields}<p><button type=\"submit\">{H(label)}</button></p></form>";
+    private static string StepForm(HttpContext context, Versioned<Record> current, string step, string label, string fields = "", string? accesskey = null) =>
+        $"<form method=\"post\" action=\"{H(Url(current.Value.Identifier))}/{step}\">{Token(context)}{VersionField(current)}{fields}<p><button type=\"submit\"{(accesskey is null ? "" : $" accesskey=\"{accesskey}\" title=\"Alt+{accesskey.ToUpperInvariant()}\"")}>{H(label)}</button></p></form>";
 }

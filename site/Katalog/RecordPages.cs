@@ -116,7 +116,13 @@ public static class RecordPages
                 var path = $"files/{next++:0000}{Extension(info.MediaType)}";
                 accepted.Add(new Checked(new RecordFile
                 {
-                    Path = path, OriginalName = name, MediaType = info.MediaType, Bytes = upload.Length, Sha512 = sha, Width = info.Width, Height = info.Height,
+                    Path = path,
+                    OriginalName = name,
+                    MediaType = info.MediaType,
+                    Bytes = upload.Length,
+                    Sha512 = sha,
+                    Width = info.Width,
+                    Height = info.Height,
                 }, upload));
             }
             catch (UnsupportedImageException e)
