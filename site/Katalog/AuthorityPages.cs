@@ -65,7 +65,7 @@ public static partial class AuthorityEditor
         var body = new StringBuilder($"<h1>{H(a.Name)}</h1>");
         if (done is not null && Done.TryGetValue(done, out var message)) body.Append($"<p role=\"status\">{H(message)}</p>");
         body.Append($"<p>{H(AuthorityForm.KindName(a.Kind))} · kimlik <code>{H(a.Id)}</code> · sürüm v{current.Version} · son değiştiren {H(a.ChangedBy)}</p>");
-        body.Append($"<p><a href=\"{H(Url(a.Id))}/gecmis\">Geçmiş</a>");
+        body.Append($"<p><a href=\"{Root}\">Bütün otoriteler</a> · <a href=\"{H(Url(a.Id))}/gecmis\">Geçmiş</a>");
         if (a.MergedInto is null && RecordWorkflow.IsCataloguer(role)) body.Append($" · <a href=\"{H(Url(a.Id))}/birlestir\">Başka bir otoriteyle birleştir</a>");
         body.Append("</p>");
         if (a.MergedInto is { } survivor)
