@@ -18,6 +18,8 @@ public static class GuardedArchive
     public const string Fonds = "SRR";
     public const string Authority = "kisi-serif-remzi-reyent";
     public const string Axis = "liman";
+    /// <summary>No story is seeded: story routes are checked against an unknown slug.</summary>
+    public const string StorySlug = "kordon-hikayesi";
 
     /// <summary>The hidden records, with a marker word in the title and another in the description.</summary>
     public static readonly (string Identifier, string Marker, string DescriptionMarker)[] Hidden =

@@ -17,6 +17,10 @@ public static class RouteSamples
         "size" => "!200,200",
         "rotation" => "0",
         "qualityFormat" => "default.jpg",
+        "slug" => GuardedArchive.StorySlug,
+        "version" or "part" or "page" => "1",
+        "action" => "dondur",
+        "name" => "matris-student",
         _ => null,
     };
 
