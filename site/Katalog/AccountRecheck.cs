@@ -30,7 +30,13 @@ public sealed class AccountRecheck(IBlobStore store, TimeProvider clock)
     }
 
     /// <summary>Forgets what was read about the account, e.g. right after its role changed on this replica.</summary>
-    public void Forget(string name) => _seen.TryRemove(name, out _);
+    public void Forget(string name)
+    {
+        // Names are matched as the store matches them (Turkish-folded), so "Şükrü" forgets "sukru".
+        var key = AccountStore.Key(name);
+        foreach (var seen in _seen.Keys)
+            if (AccountStore.Key(seen) == key) _seen.TryRemove(seen, out _);
+    }
 
     private async Task<string?> ReadRoleAsync(string name, CancellationToken ct)
     {

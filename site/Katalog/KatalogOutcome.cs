@@ -17,7 +17,10 @@ public sealed class FormInvalidException(IReadOnlyDictionary<string, string> err
 /// </summary>
 public static class KatalogOutcome
 {
-    public static async Task<IResult> Run(HttpContext context, Func<Task<IResult>> action)
+    /// <param name="conflict">The page for a concurrent save, when the object has a richer one than <see cref="Conflict"/>.</param>
+    /// <param name="back">Where the refusal pages lead back to.</param>
+    public static async Task<IResult> Run(HttpContext context, Func<Task<IResult>> action,
+        Func<OcflConflictException, Task<IResult>>? conflict = null, string back = "/katalog")
     {
         try
         {
@@ -25,19 +28,19 @@ public static class KatalogOutcome
         }
         catch (OcflConflictException e)
         {
-            return await Conflict(context, e);
+            return conflict is null ? await Conflict(context, e) : await conflict(e);
         }
         catch (WorkflowRefusedException e)
         {
-            return Message(context, "İşlem yapılamadı", e.Message, e.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest);
+            return Message(context, "İşlem yapılamadı", e.Message, e.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest, back);
         }
         catch (KeyNotFoundException e)
         {
-            return Message(context, "Bulunamadı", e.Message, StatusCodes.Status404NotFound);
+            return Message(context, "Bulunamadı", e.Message, StatusCodes.Status404NotFound, back);
         }
         catch (ArgumentException e)
         {
-            return Message(context, "Geçersiz giriş", e.Message, StatusCodes.Status400BadRequest);
+            return Message(context, "Geçersiz giriş", e.Message, StatusCodes.Status400BadRequest, back);
         }
     }
 

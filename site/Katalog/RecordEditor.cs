@@ -110,32 +110,9 @@ public static partial class RecordEditor
         return Results.LocalRedirect(Url(identifier) + "?durum=" + done);
     });
 
-    public static async Task<IResult> Run(HttpContext context, Func<Task<IResult>> action)
-    {
-        try
-        {
-            return await action();
-        }
-        catch (OcflConflictException e)
-        {
-            return await RecordConflict.PageAsync(context, e, null, null, null, null);
-        }
-        catch (WorkflowRefusedException e)
-        {
-            return Message(context, "İşlem yapılamadı", e.Message, e.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest);
-        }
-        catch (KeyNotFoundException e)
-        {
-            return Message(context, "Bulunamadı", e.Message, StatusCodes.Status404NotFound);
-        }
-        catch (ArgumentException e)
-        {
-            return Message(context, "Geçersiz giriş", e.Message, StatusCodes.Status400BadRequest);
-        }
-    }
+    public static Task<IResult> Run(HttpContext context, Func<Task<IResult>> action) =>
+        KatalogOutcome.Run(context, action, e => RecordConflict.PageAsync(context, e, null, null, null, null));
 
-    private static IResult Message(HttpContext context, string title, string text, int status) =>
-        Render(context, title, $"<h1>{H(title)}</h1><p role=\"alert\">{H(text)}</p><p><a href=\"/katalog\">Katalog</a></p>", status);
 
     public static int Version(IFormCollection form) =>
         int.TryParse(form["surum"], out var version) && version > 0 ? version : throw new ArgumentException("the form carries no valid version ('surum')");

@@ -155,36 +155,19 @@ public static class StoryEditor
         return Results.LocalRedirect(StoryForm.Url(slug) + "?durum=" + done);
     });
 
-    private static async Task<IResult> Run(HttpContext context, Func<Task<IResult>> action)
-    {
-        try
+    private static Task<IResult> Run(HttpContext context, Func<Task<IResult>> action) =>
+        KatalogOutcome.Run(context, async () =>
         {
-            return await action();
-        }
-        catch (OcflConflictException e)
-        {
-            return await ConflictAsync(context, e);
-        }
-        catch (WorkflowRefusedException e)
-        {
-            return Message(context, "İşlem yapılamadı", e.Message, e.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest);
-        }
-        catch (StoryInvalidException e)
-        {
-            return Message(context, "Geçersiz giriş", e.Message, StatusCodes.Status400BadRequest);
-        }
-        catch (KeyNotFoundException e)
-        {
-            return Message(context, "Bulunamadı", e.Message, StatusCodes.Status404NotFound);
-        }
-        catch (ArgumentException e)
-        {
-            return Message(context, "Geçersiz giriş", e.Message, StatusCodes.Status400BadRequest);
-        }
-    }
+            try
+            {
+                return await action();
+            }
+            catch (StoryInvalidException e)
+            {
+                throw new ArgumentException(e.Message, e);
+            }
+        }, e => ConflictAsync(context, e), back: "/katalog/hikaye");
 
-    private static IResult Message(HttpContext context, string title, string text, int status) =>
-        Render(context, title, $"<h1>{H(title)}</h1><p role=\"alert\">{H(text)}</p><p><a href=\"/katalog/hikaye\">Hikâyeler</a></p>", status);
 
     /// <summary>The later saver learns who changed the story and why, sees it as it is now, and nothing was overwritten.</summary>
     private static async Task<IResult> ConflictAsync(HttpContext context, OcflConflictException e)

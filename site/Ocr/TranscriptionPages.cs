@@ -3,6 +3,7 @@ using HafizaIzmir.Archive.Domain;
 using HafizaIzmir.Archive.Ocr;
 using HafizaIzmir.Archive.Storage;
 using HafizaIzmir.Site.Katalog;
+using static HafizaIzmir.Site.Katalog.KatalogOutcome;
 using static HafizaIzmir.Site.Katalog.KatalogPage;
 
 namespace HafizaIzmir.Site.Ocr;
@@ -127,36 +128,8 @@ public static class TranscriptionPages
 
     private static string SettingName(bool? setting) => setting switch { true => "açık", false => "kapalı", null => "devralınır" };
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static int Version(IFormCollection form) =>
-        int.TryParse(form["surum"], out var version) && version > 0 ? version : throw new ArgumentException("the form carries no valid version ('surum')");
 
-    private static async Task<IResult> Run(HttpContext context, Func<Task<IResult>> action)
-    {
-        try
-        {
-            return await action();
-        }
-        catch (OcflConflictException e)
-        {
-            return Message(context, "Çakışma: kayıt siz düzenlerken değişti",
-                $"Siz bu sayfayı okuduktan sonra başka biri kaydetti (şimdi sürüm v{e.CurrentVersion}). Hiçbir şeyin üzerine yazılmadı; sayfayı yeniden açın.", StatusCodes.Status409Conflict);
-        }
-        catch (WorkflowRefusedException e)
-        {
-            return Message(context, "İşlem yapılamadı", e.Message, e.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest);
-        }
-        catch (KeyNotFoundException e)
-        {
-            return Message(context, "Bulunamadı", e.Message, StatusCodes.Status404NotFound);
-        }
-        catch (ArgumentException e)
-        {
-            return Message(context, "Geçersiz giriş", e.Message, StatusCodes.Status400BadRequest);
-        }
-    }
+    private static Task<IResult> Run(HttpContext context, Func<Task<IResult>> action) => KatalogOutcome.Run(context, action);
 
-    private static IResult Message(HttpContext context, string title, string text, int status) =>
-        Render(context, title, $"<h1>{H(title)}</h1><p role=\"alert\">{H(text)}</p><p><a href=\"/katalog\">Katalog</a></p>", status);
 }

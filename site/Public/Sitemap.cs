@@ -51,10 +51,14 @@ public static class Sitemap
             w.WriteEndElement();
         }));
 
-        app.MapGet("/sitemap-pages.xml", (HttpContext http) => Xml(http, w =>
+        app.MapGet("/sitemap-pages.xml", (HttpContext http, HafizaIzmir.Site.Derived.StoryCatalogue stories) => Xml(http, w =>
         {
             UrlSet(w);
             foreach (var page in FixedPages) Url(w, Origin(http), page, null);
+            // Published() holds only what the publication gate admits, so drafts never reach the sitemap.
+            Url(w, Origin(http), "/hikaye", null);
+            foreach (var story in stories.Published())
+                Url(w, Origin(http), HafizaIzmir.Site.Pages.StoryModel.StoryPath(story.Slug), story.ChangedAt ?? story.PublishedAt);
             w.WriteEndElement();
         }));
 

@@ -88,7 +88,8 @@ public class VipsImageEngineTests
         var cut = jpeg[..(jpeg.Length / 2)];
 
         var ex = await Assert.ThrowsAsync<UnsupportedImageException>(() => _engine.ThumbnailAsync(new MemoryStream(cut), 100, Ct));
-        Assert.Contains("could not be decoded", ex.Message);
+        // Refused either by the header check for a missing end marker or by the decoder itself.
+        Assert.Matches("could not be decoded|truncated", ex.Message);
     }
 
     [Fact]

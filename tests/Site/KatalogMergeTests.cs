@@ -46,6 +46,8 @@ public class KatalogMergeTests
 
         // Public addresses of the duplicate answer 301 with the survivor, in both languages.
         using var browser = new KatalogBrowser(site);
+        // The public pages read the browse data, which follows the journal: wait for the merge to reach it.
+        await EventuallyAsync(async () => (await browser.Client.GetAsync($"/kisi/{Duplicate}", Ct)).Headers.Location?.ToString() == "/kisi/serif-remzi-reyent", "the public pages to see the merge");
         var tr = await browser.Client.GetAsync($"/kisi/{Duplicate}", Ct);
         Assert.Equal(HttpStatusCode.MovedPermanently, tr.StatusCode);
         Assert.Equal("/kisi/serif-remzi-reyent", tr.Headers.Location!.ToString());

@@ -36,9 +36,7 @@ public class KatalogUserAdminTests
 
         AssertRedirectTo(await admin.SubmitAsync("/katalog/kullanicilar/Şükrü/rol", ("rol", "cataloguer")), "/katalog/kullanicilar?durum=rol");
         Assert.Equal(Role.Cataloguer, (await Accounts(site).FindAsync("sukru", Ct))!.Role);
-        // The old cookie carried the student role: it is no longer honoured, and signing in again gives the new role.
-        Assert.Equal(HttpStatusCode.Redirect, (await sukru.Client.GetAsync("/katalog/bagislar", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await sukru.SignInAsync("sukru", NewPassword)).StatusCode);
+        // The old cookie carried the student role: the next request is checked against the account and gets the new role.
         Assert.Equal(HttpStatusCode.OK, (await sukru.Client.GetAsync("/katalog/bagislar", Ct)).StatusCode);
 
         var list = await admin.Client.GetStringAsync("/katalog/kullanicilar", Ct);

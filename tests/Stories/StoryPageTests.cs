@@ -157,6 +157,18 @@ public sealed partial class StoryPageTests
         Assert.Equal(2, site.Services.GetRequiredService<StoryCatalogue>().Published().Count);
     }
 
+    [Fact]
+    public async Task The_sitemap_lists_published_stories_in_both_languages_and_no_other()
+    {
+        await using var site = await SiteHost.StartAsync("filesystem", SeedAsync);
+        var sitemap = await GetOkAsync(site, "/sitemap-pages.xml");
+        Assert.Contains("/hikaye/kordonda-bir-sezon</loc>", sitemap);
+        Assert.Contains("/en/stories/kordonda-bir-sezon", sitemap);
+        Assert.Contains("/hikaye/yalnizca-turkce</loc>", sitemap);
+        foreach (var hidden in new[] { "taslak-hikaye", "incelemede-hikaye", "geri-cekilen-hikaye" })
+            Assert.DoesNotContain(hidden, sitemap);
+    }
+
     internal static async Task<string> GetOkAsync(SiteHost site, string path)
     {
         using var response = await site.Client.GetAsync(path, Ct);
