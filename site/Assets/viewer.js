@@ -34,6 +34,8 @@
           prefixUrl: element.dataset.prefix,
           tileSources: sources,
           sequenceMode: sources.length > 1,
+          // A search hit inside the scans' text links to its page (?sayfa=N); the server says which one to open.
+          initialPage: Math.min(Math.max((parseInt(element.dataset.page, 10) || 1) - 1, 0), sources.length - 1),
           showReferenceStrip: sources.length > 1,
           showRotationControl: true,
           crossOriginPolicy: "Anonymous"

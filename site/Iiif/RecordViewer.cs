@@ -19,17 +19,19 @@ public static class RecordViewer
 
     /// <param name="heading">The section heading in the page's language.</param>
     /// <param name="pageLabel">Alternative text of a page's thumbnail, from its 1-based number.</param>
-    public static string Render(Record record, string heading = "Taramalar", Func<int, string>? pageLabel = null)
+    /// <param name="openPage">The page to open on (from a search hit inside the scans' text); the first when null or out of range.</param>
+    public static string Render(Record record, string heading = "Taramalar", Func<int, string>? pageLabel = null, int? openPage = null)
     {
         pageLabel ??= page => $"Sayfa {page}";
         var images = ImageCatalog.Images(record).ToList();
         if (images.Count == 0) return "";
         var manifest = $"/iiif/manifest/{Uri.EscapeDataString(record.Identifier)}";
+        var opened = openPage is { } wanted && images.Any(i => i.Page == wanted) ? wanted : images[0].Page;
         var body = new StringBuilder();
         body.Append($"<link rel=\"stylesheet\" href=\"{AssetsPath}/viewer.css\">");
         body.Append($"<section class=\"scans\" aria-labelledby=\"scans-heading\"><h2 id=\"scans-heading\">{Html.Encode(heading)}</h2>");
         body.Append($"<div class=\"viewer\" role=\"region\" aria-label=\"{Html.Encode(heading)}\" data-iiif-viewer data-manifest=\"{Html.Encode(manifest)}\" " +
-                    $"data-prefix=\"{AssetsPath}/openseadragon/images/\" hidden></div>");
+                    $"data-prefix=\"{AssetsPath}/openseadragon/images/\" data-page=\"{images.FindIndex(i => i.Page == opened) + 1}\" hidden></div>");
         body.Append("<ul class=\"pages\">");
         foreach (var (page, file) in images)
         {
@@ -41,7 +43,8 @@ public static class RecordViewer
                 size = $" width=\"{w}\" height=\"{h}\"";
             }
             var thumbnailWidth = file.Width > 0 ? Math.Min(DerivativeStore.ThumbnailWidth, file.Width) : DerivativeStore.ThumbnailWidth;
-            body.Append($"<li><a href=\"{Html.Encode(service)}/full/max/0/default.jpg\">" +
+            var current = page == openPage ? " class=\"current\" aria-current=\"true\"" : "";
+            body.Append($"<li id=\"sayfa-{page}\"{current}><a href=\"{Html.Encode(service)}/full/max/0/default.jpg\">" +
                         $"<img src=\"{Html.Encode(service)}/full/{thumbnailWidth},/0/default.jpg\" alt=\"{Html.Encode(pageLabel(page))}\"{size} loading=\"lazy\"></a></li>");
         }
         body.Append("</ul>");

@@ -28,6 +28,23 @@ public class RecordViewerTests(IiifFixture site) : IClassFixture<IiifFixture>
     }
 
     [Fact]
+    public async Task A_link_to_a_page_opens_the_viewer_on_it_and_marks_its_thumbnail()
+    {
+        var html = await (await site.GetAsync("/kayit/IIIF-1?sayfa=2")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("data-page=\"2\"", html);
+        Assert.Contains("<li id=\"sayfa-2\" class=\"current\" aria-current=\"true\">", html);
+        Assert.Contains("<li id=\"sayfa-1\">", html);
+
+        // A page the record does not have, or none, opens on the first and marks nothing.
+        foreach (var path in new[] { "/kayit/IIIF-1?sayfa=99", "/kayit/IIIF-1?sayfa=-1", "/kayit/IIIF-1" })
+        {
+            var other = await (await site.GetAsync(path)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            Assert.Contains("data-page=\"1\"", other);
+            Assert.DoesNotContain("class=\"current\"", other);
+        }
+    }
+
+    [Fact]
     public async Task A_record_without_scans_has_no_viewer()
     {
         var html = await (await site.GetAsync("/kayit/IIIF-3")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
