@@ -36,10 +36,6 @@ public sealed partial class KilledWriterTests
     [InlineData("azure")]
     public async Task Killed_imports_and_killed_edits_lose_no_acknowledged_write(string storage)
     {
-        // Found by this test: after a SIGKILL during edits, an acknowledged edit can stay missing from the search
-        // index (readiness reports the instance "behind"), so the suite leaves it to bench/faults/run.sh until fixed.
-        if (Environment.GetEnvironmentVariable(CyclesVariable) is null)
-            Assert.Skip($"set {CyclesVariable} (bench/faults/run.sh does): a killed edit can leave search behind storage, a known open problem");
         if (storage == "azure" && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(SiteHost.AzureConnectionVariable)))
             Assert.Skip($"{SiteHost.AzureConnectionVariable} is not set (scripts/test.sh sets it when Azurite runs)");
         using var temp = new TempDirectory();
@@ -71,13 +67,14 @@ public sealed partial class KilledWriterTests
             var acknowledged = new Dictionary<string, string>();
             var inFlight = new Dictionary<string, string>();
             var edits = 0;
+            var words = new HashSet<string>(StringComparer.Ordinal);
             for (var cycle = 1; cycle <= Cycles + 1; cycle++)
             {
                 await using var server = await Server.StartAsync(store);
                 await server.AssertAgreesAsync(acknowledged, inFlight);
                 if (cycle == Cycles + 1) break;
                 using var stop = new CancellationTokenSource(random.Next(400, 3000));
-                edits += await server.EditUntilKilledAsync(random, acknowledged, inFlight, cycle, stop.Token);
+                edits += await server.EditUntilKilledAsync(random, words, acknowledged, inFlight, cycle, stop.Token);
                 server.Kill();
                 await AssertWholeAndVerifiedAsync(options, store, $"edit cycle {cycle}");
             }
@@ -138,7 +135,9 @@ public sealed partial class KilledWriterTests
         public static async Task<Server> StartAsync(string[] store)
         {
             var port = FreePort();
-            var process = HafizaProcess.Start(["serve", "--urls", $"http://127.0.0.1:{port}", .. store]);
+            // The checks search once per edited record, well past the per-address limit a public instance keeps.
+            var process = HafizaProcess.Start(["serve", "--urls", $"http://127.0.0.1:{port}", .. store],
+                new Dictionary<string, string?> { ["RateLimits__Search__PermitLimit"] = "100000" });
             var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
             {
                 BaseAddress = new Uri($"http://127.0.0.1:{port}"),
@@ -164,7 +163,7 @@ public sealed partial class KilledWriterTests
         }
 
         /// <summary>Edits random records one after another until the token fires; returns how many were acknowledged.</summary>
-        public async Task<int> EditUntilKilledAsync(Random random, Dictionary<string, string> acknowledged, Dictionary<string, string> inFlight, int cycle, CancellationToken stop)
+        public async Task<int> EditUntilKilledAsync(Random random, HashSet<string> words, Dictionary<string, string> acknowledged, Dictionary<string, string> inFlight, int cycle, CancellationToken stop)
         {
             var count = 0;
             while (!stop.IsCancellationRequested)
@@ -173,7 +172,7 @@ public sealed partial class KilledWriterTests
                 var page = await _client.GetStringAsync($"/katalog/kayit/{id}", Ct);
                 var version = Version().Match(page).Groups[1].Value;
                 var token = Token().Match(page).Groups[1].Value;
-                var word = Word(random);
+                var word = Word(random, words);
                 inFlight[id] = word;
                 var post = PostAsync($"/katalog/kayit/{id}", WebUtility.HtmlDecode(token), ("surum", version), ("baslik", $"Belge {word}"),
                     ("tarih", "1923"), ("haklar", "http://rightsstatements.org/vocab/InC/1.0/"), ("duzey", "item"), ("ust", "F"), ("neden", "arıza testi"));
@@ -189,7 +188,7 @@ public sealed partial class KilledWriterTests
             try
             {
                 var lastPage = await _client.GetStringAsync($"/katalog/kayit/{last}", Ct);
-                var lastWord = Word(random);
+                var lastWord = Word(random, words);
                 inFlight[last] = lastWord;
                 _ = PostAsync($"/katalog/kayit/{last}", WebUtility.HtmlDecode(Token().Match(lastPage).Groups[1].Value), ("surum", Version().Match(lastPage).Groups[1].Value),
                     ("baslik", $"Belge {lastWord}"), ("tarih", "1923"), ("haklar", "http://rightsstatements.org/vocab/InC/1.0/"), ("duzey", "item"), ("ust", "F"));
@@ -213,9 +212,9 @@ public sealed partial class KilledWriterTests
                 if (found is null) continue;
                 acknowledged[id] = found;
                 inFlight.Remove(id);
-                // The index follows the journal within a second or so of the restart; an edit behind a commit the
-                // kill abandoned may wait for the journal's settle window (a minute).
-                var deadline = DateTime.UtcNow.AddSeconds(75);
+                // The index follows the journal within a few seconds of the restart, also past an entry whose commit
+                // the kill abandoned: that entry holds back only the saved position, not the changes after it.
+                var deadline = DateTime.UtcNow.AddSeconds(20);
                 List<string?> hits;
                 while (true)
                 {
@@ -234,8 +233,19 @@ public sealed partial class KilledWriterTests
             inFlight.Clear();
         }
 
-        /// <summary>Ten random letters: unique in full and in the five-letter prefixes search also matches on.</summary>
-        private static string Word(Random random) => string.Concat(Enumerable.Range(0, 10).Select(_ => (char)('a' + random.Next(26))));
+        /// <summary>
+        /// Ten random letters whose first five no earlier word shares: search also matches on five-letter
+        /// prefixes, so two words with a common prefix would each find both records. Left to chance, a long run
+        /// drew such a pair now and then and failed as if the index had lost an edit.
+        /// </summary>
+        private static string Word(Random random, HashSet<string> prefixes)
+        {
+            while (true)
+            {
+                var word = string.Concat(Enumerable.Range(0, 10).Select(_ => (char)('a' + random.Next(26))));
+                if (prefixes.Add(word[..5])) return word;
+            }
+        }
 
         private async Task<string> TokenAsync(string path) =>
             WebUtility.HtmlDecode(Token().Match(await _client.GetStringAsync(path, Ct)).Groups[1].Value);

@@ -17,9 +17,9 @@ public static class HafizaProcess
     public static string DllPath => Path.Combine(AppContext.BaseDirectory, "hafiza.dll");
 
     /// <summary>Starts the program without waiting, for tests that stop or kill it themselves.</summary>
-    public static Process Start(IEnumerable<string> args)
+    public static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? env = null)
     {
-        var process = Process.Start(StartInfo(args, null)) ?? throw new InvalidOperationException("could not start dotnet");
+        var process = Process.Start(StartInfo(args, env)) ?? throw new InvalidOperationException("could not start dotnet");
         // Drain the output so a chatty program never blocks on a full pipe.
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
