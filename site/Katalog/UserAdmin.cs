@@ -1,8 +1,5 @@
-using System.Security.Claims;
 using System.Text;
 using HafizaIzmir.Site.Accounts;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using static HafizaIzmir.Site.Katalog.KatalogOutcome;
 using static HafizaIzmir.Site.Katalog.KatalogPage;
 
