@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using HafizaIzmir.Archive.Storage;
 
 namespace HafizaIzmir.Archive.Derived;
@@ -28,12 +29,14 @@ public sealed class DerivedData(string directory, Archive archive, IEnumerable<I
         await _busy.WaitAsync(ct);
         try
         {
-            var position = await LastJournalPositionAsync(ct);
+            var (position, landed) = await JournalTailAsync(ct);
             if (System.IO.Directory.Exists(Directory)) System.IO.Directory.Delete(Directory, recursive: true);
             System.IO.Directory.CreateDirectory(Directory);
             foreach (var store in _stores)
                 await store.RebuildAsync(archive, progressFor(store), ct);
             await SavePositionAsync(position, ct);
+            _applied.Clear();
+            _applied.UnionWith(landed);
         }
         finally
         {
@@ -85,6 +88,9 @@ public sealed class DerivedData(string directory, Archive archive, IEnumerable<I
     /// <summary>How far back each catch-up re-reads, for writers whose clocks run slightly behind.</summary>
     public static readonly TimeSpan ClockMargin = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long a catch-up may apply changes before it saves them, even in the middle of a long run.</summary>
+    public static readonly TimeSpan SaveInterval = TimeSpan.FromSeconds(5);
+
     /// <summary>How long an announced version may stay unreached before it counts as an abandoned commit.</summary>
     public static readonly TimeSpan SettleWindow = TimeSpan.FromMinutes(1);
 
@@ -106,25 +112,45 @@ public sealed class DerivedData(string directory, Archive archive, IEnumerable<I
             var position = saved;
             var held = false;
             var applied = 0;
-            await foreach (var entry in archive.Journal.ReadAfterAsync(ChangeJournal.Rewind(saved, ClockMargin), ct))
+            var unsaved = 0;
+            var lastSave = Stopwatch.GetTimestamp();
+            try
             {
-                if (!_applied.Contains(entry.Position))
+                await foreach (var entry in archive.Journal.ReadAfterAsync(ChangeJournal.Rewind(saved, ClockMargin), ct))
                 {
-                    var change = await ArchiveChange.ReadAsync(archive, entry, ct);
-                    if (change.IsPending(now, SettleWindow))
+                    if (!_applied.Contains(entry.Position))
                     {
-                        held = true;
-                        continue;
+                        var change = await ArchiveChange.ReadAsync(archive, entry, ct);
+                        if (change.IsPending(now, SettleWindow))
+                        {
+                            held = true;
+                            continue;
+                        }
+                        unsaved++;
+                        foreach (var store in _stores) await store.ApplyAsync(change, ct);
+                        _applied.Add(entry.Position);
+                        applied++;
                     }
-                    foreach (var store in _stores) await store.ApplyAsync(change, ct);
-                    _applied.Add(entry.Position);
-                    applied++;
+                    if (!held && string.CompareOrdinal(entry.Position, position) > 0) position = entry.Position;
+                    // Persist in batches, and at least every few seconds of a long catch-up: a crash re-applies at
+                    // most one batch, which the stores tolerate.
+                    if (unsaved >= 500 || (unsaved > 0 && Stopwatch.GetElapsedTime(lastSave) > SaveInterval))
+                    {
+                        await SaveAllAsync(position, ct);
+                        unsaved = 0;
+                        lastSave = Stopwatch.GetTimestamp();
+                    }
                 }
-                if (!held && string.CompareOrdinal(entry.Position, position) > 0) position = entry.Position;
-                // Persist in batches: a crash re-applies at most one batch, which the stores tolerate.
-                if (applied > 0 && applied % 500 == 0) await SaveAllAsync(position, ct);
             }
-            if (applied > 0 || position != saved) await SaveAllAsync(position, ct);
+            catch (OperationCanceledException) when (ct.IsCancellationRequested && unsaved > 0)
+            {
+                // A stop in the middle of a catch-up keeps what was applied. Those changes have been served already
+                // (the OAI catalogue's datestamps among them); applying them again after a restart would give
+                // them new datestamps, so a restart would not show harvesters what they saw before it.
+                await SaveAllAsync(position, CancellationToken.None);
+                throw;
+            }
+            if (unsaved > 0 || position != saved) await SaveAllAsync(position, ct);
             var keepFrom = ChangeJournal.Rewind(position, ClockMargin) ?? "";
             _applied.RemoveWhere(p => string.CompareOrdinal(p, keepFrom) < 0);
             return applied;
@@ -156,10 +182,22 @@ public sealed class DerivedData(string directory, Archive archive, IEnumerable<I
         File.Move(temp, PositionPath, overwrite: true);
     }
 
-    private async Task<string?> LastJournalPositionAsync(CancellationToken ct)
+    /// <summary>
+    /// The journal's last position, and the entries near it (within the clock margin the next catch-up re-reads)
+    /// whose versions have already landed. A rebuild that starts after this reads those versions from storage,
+    /// so the catch-up after it need not apply them again; entries still in flight, or appended later with an
+    /// earlier clock, are not listed and are applied as usual.
+    /// </summary>
+    private async Task<(string? Position, List<string> Landed)> JournalTailAsync(CancellationToken ct)
     {
-        string? last = null;
-        await foreach (var entry in archive.Journal.ReadAfterAsync(null, ct)) last = entry.Position;
-        return last;
+        var entries = new List<JournalEntry>();
+        await foreach (var entry in archive.Journal.ReadAfterAsync(null, ct)) entries.Add(entry);
+        var last = entries.Count == 0 ? null : entries[^1].Position;
+        var from = ChangeJournal.Rewind(last, ClockMargin) ?? "";
+        var landed = new List<string>();
+        foreach (var entry in entries)
+            if (string.CompareOrdinal(entry.Position, from) >= 0 && (await ArchiveChange.ReadAsync(archive, entry, ct)).HeadVersion >= entry.Version)
+                landed.Add(entry.Position);
+        return (last, landed);
     }
 }

@@ -89,8 +89,62 @@ public sealed class DerivedDataTests : IAsyncDisposable
         Assert.Equal((1, 2), (healthy.Rebuilt, broken.Rebuilt));
     }
 
+    [Fact]
+    public async Task After_a_rebuild_only_what_it_could_not_have_read_is_applied_again()
+    {
+        var store = await backend.OpenAsync();
+        var archive = new HafizaIzmir.Archive.Storage.Archive(new OcflRepository(store), new ChangeJournal(store));
+        await archive.Repository.InitializeAsync(Ct);
+        var info = new CommitInfo("test", "seed");
+        await archive.SaveRecordAsync(SampleRecords.Make("A", Level.Item, "Birinci"), [], null, info, Ct);
+        await archive.SaveRecordAsync(SampleRecords.Make("B", Level.Item, "İkinci"), [], null, info, Ct);
+        // A commit announced before the rebuild that lands only after it: the rebuild cannot have read it.
+        await archive.Journal.AppendAsync("record:A", 2, Ct);
+        var seen = new Recorder();
+        var derived = new DerivedData(derivedDirectory.Path, archive, [seen]);
+        await derived.RebuildAsync(_ => new Progress<int>(), Ct);
+        var a = (await archive.GetRecordAsync("A", Ct))!;
+        var changed = ArchiveJson.Serialize(a.Value with { Title = new LocalizedText("Birinci, düzeltilmiş") });
+        await archive.Repository.CommitAsync(new OcflCommit("record:A", 1, info, new Dictionary<string, OcflContent?> { ["record.json"] = OcflContent.FromBytes(changed) }), Ct);
+
+        Assert.Equal(1, await derived.CatchUpAsync(Ct));
+        Assert.Equal([("record:A", 2)], seen.Applied);
+    }
+
+    [Fact]
+    public async Task A_stop_in_the_middle_of_a_catch_up_keeps_what_was_applied()
+    {
+        var store = await backend.OpenAsync();
+        var archive = new HafizaIzmir.Archive.Storage.Archive(new OcflRepository(store), new ChangeJournal(store));
+        await archive.Repository.InitializeAsync(Ct);
+        var derived = new DerivedData(derivedDirectory.Path, archive, [new Recorder()]);
+        await derived.RebuildAsync(_ => new Progress<int>(), Ct);
+        var entries = new List<JournalEntry>();
+        foreach (var id in new[] { "A", "B", "C" })
+        {
+            await archive.SaveRecordAsync(SampleRecords.Make(id, Level.Item, "Kayıt " + id), [], null, new CommitInfo("test", "seed"), Ct);
+            await foreach (var e in archive.Journal.ReadAfterAsync(entries.LastOrDefault()?.Position, Ct)) entries.Add(e);
+        }
+
+        using var stop = new CancellationTokenSource();
+        var stopping = new Recorder { OnApply = change => { if (change.Entry.ObjectId == "record:C") stop.Cancel(); } };
+        var following = new DerivedData(derivedDirectory.Path, archive, [stopping]);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => following.CatchUpAsync(stop.Token));
+        Assert.Equal(entries[1].Position, following.ReadPosition());
+        Assert.True(stopping.Saves > 0, "what was applied before the stop was not saved");
+
+        // The next run goes on from there (re-reading the clock margin before it, as every fresh follower does).
+        var resumed = new Recorder();
+        var next = new DerivedData(derivedDirectory.Path, archive, [resumed]);
+        await next.CatchUpAsync(Ct);
+        Assert.Contains(("record:C", 1), resumed.Applied);
+        Assert.Equal(entries[2].Position, next.ReadPosition());
+    }
+
     private sealed class Recorder : IDerivedData
     {
+        public Action<ArchiveChange>? OnApply { get; init; }
+        public int Saves { get; private set; }
         public List<(string ObjectId, int? Version)> Applied { get; } = [];
         public bool Loads { get; set; } = true;
         public int Rebuilt { get; private set; }
@@ -103,10 +157,16 @@ public sealed class DerivedDataTests : IAsyncDisposable
             return Task.CompletedTask;
         }
 
-        public Task SaveAsync(CancellationToken ct) => Task.CompletedTask;
+        public Task SaveAsync(CancellationToken ct)
+        {
+            Saves++;
+            return Task.CompletedTask;
+        }
 
         public Task ApplyAsync(ArchiveChange change, CancellationToken ct)
         {
+            OnApply?.Invoke(change);
+            ct.ThrowIfCancellationRequested();
             Applied.Add((change.Entry.ObjectId, change.HeadVersion));
             return Task.CompletedTask;
         }
