@@ -55,7 +55,7 @@ public static partial class AuthorityEditor
     private static string NewForm(HttpContext context, AuthorityKind kind, IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string>? errors) =>
         $"<h1>Yeni {H(AuthorityForm.KindName(kind))}</h1>" + ErrorSummary(errors)
         + $"<form method=\"post\" action=\"{Root}/yeni\">{Token(context)}<input type=\"hidden\" name=\"tur\" value=\"{kind.Code()}\">"
-        + FormFields(kind, values, errors) + "<p><button type=\"submit\">Kaydet</button></p></form>";
+        + FormFields(context, kind, values, errors) + "<p><button type=\"submit\">Kaydet</button></p></form>";
 
     private static async Task<string> EditPage(HttpContext context, Archive.Storage.Archive archive, Versioned<Authority> current, IReadOnlyDictionary<string, string> values,
         IReadOnlyDictionary<string, string>? errors, string? done, CancellationToken ct)
@@ -94,7 +94,7 @@ public static partial class AuthorityEditor
         }
         body.Append("<h2>Düzenle</h2>").Append(ErrorSummary(errors))
             .Append($"<form method=\"post\" action=\"{H(Url(a.Id))}\">{Token(context)}<input type=\"hidden\" name=\"surum\" value=\"{current.Version}\">")
-            .Append(FormFields(a.Kind, values, errors))
+            .Append(FormFields(context, a.Kind, values, errors))
             .Append(Field("neden", "Değişikliğin nedeni", ""))
             .Append("<p><button type=\"submit\">Kaydet</button></p></form>");
         return body.ToString();
@@ -118,7 +118,7 @@ public static partial class AuthorityEditor
         yield return ("bagli", "Bağlı olduğu yer");
     }
 
-    private static string FormFields(AuthorityKind kind, IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string>? errors)
+    private static string FormFields(HttpContext context, AuthorityKind kind, IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string>? errors)
     {
         string? V(string f) => values.GetValueOrDefault(f);
         string? E(string f) => errors?.GetValueOrDefault(f);
@@ -140,6 +140,7 @@ public static partial class AuthorityEditor
             html.Append("<fieldset><legend>Konum (WGS84 ondalık derece)</legend>")
                 .Append(Field("enlem", labels["enlem"], V("enlem"), extra: " inputmode=\"decimal\" placeholder=\"38.4237\"", error: E("enlem")))
                 .Append(Field("boylam", labels["boylam"], V("boylam"), extra: " inputmode=\"decimal\" placeholder=\"27.1428\"", error: E("boylam")))
+                .Append(MapPicker(context, "enlem", "boylam"))
                 .Append("</fieldset>")
                 .Append(Field("bagli", labels["bagli"], V("bagli"), error: E("bagli")));
         return html.ToString();

@@ -1,7 +1,10 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using HafizaIzmir.Site.Public;
+using HafizaIzmir.Site.Web;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Options;
 
 namespace HafizaIzmir.Site.Katalog;
 
@@ -20,7 +23,11 @@ public static class KatalogPage
         page.Append("<!DOCTYPE html><html lang=\"tr\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append($"<title>{H(title)} · Katalog · Hafıza İzmir</title>")
-            .Append("<link rel=\"stylesheet\" href=\"/assets/katalog.css\"><script src=\"/assets/katalog.js\" defer></script></head><body>")
+            .Append("<link rel=\"stylesheet\" href=\"/assets/katalog.css\"><script src=\"/assets/katalog.js\" defer></script>");
+        if (context.Items.ContainsKey(MapPickerKey))
+            page.Append("<link rel=\"stylesheet\" href=\"/assets/leaflet/leaflet.css\"><script src=\"/assets/leaflet/leaflet.js\" defer></script>")
+                .Append("<script src=\"/assets/coordinate-picker.js\" defer></script>");
+        page.Append("</head><body>")
             .Append("<header><a href=\"/katalog\">Hafıza İzmir · Katalog</a>");
         if (user is not null) page.Append("<a href=\"/katalog/kayit/yeni\">Yeni kayıt</a>");
         if (user is not null)
@@ -28,6 +35,28 @@ public static class KatalogPage
                 .Append(Token(context)).Append("<button type=\"submit\">Çıkış</button></form>");
         page.Append("</header><main>").Append(body).Append("</main></body></html>");
         return Results.Content(page.ToString(), "text/html; charset=utf-8", Encoding.UTF8, status);
+    }
+
+    private const string MapPickerKey = "katalog.map-picker";
+
+    /// <summary>
+    /// A map beside typed coordinate fields: a click, or panning with the arrow keys and the button, fills them
+    /// in, and typing moves the marker. Hidden until its script runs, so without script (or without a tile
+    /// server in <see cref="MapOptions"/>) the typed fields are the whole form. The page then loads Leaflet and
+    /// admits the tile server's images.
+    /// </summary>
+    public static string MapPicker(HttpContext context, string latitudeField, string longitudeField)
+    {
+        var map = context.RequestServices.GetRequiredService<IOptions<MapOptions>>().Value;
+        if (map.TileOrigin is not { } origin) return "";
+        context.Items[MapPickerKey] = true;
+        SecurityHeaders.AllowImagesFrom(context.Response, origin);
+        return $"<div class=\"coordinate-picker\" data-coordinate-picker data-lat-input=\"{H(latitudeField)}\" data-lon-input=\"{H(longitudeField)}\" "
+            + $"data-tiles=\"{H(map.TileUrl)}\" data-attribution=\"{H(map.Attribution)}\" data-max-zoom=\"{map.MaxZoom}\" data-zoom=\"{map.Zoom}\" hidden>"
+            + "<p id=\"harita-yardim\">Haritada bir yere tıklayın ya da haritayı ok tuşlarıyla kaydırıp düğmeyle ortadaki noktayı alın; enlem ve boylam dolar. "
+            + "Alanlara yazdığınız değerler haritada gösterilir.</p>"
+            + "<div class=\"coordinate-map\" role=\"region\" aria-label=\"Konum seçme haritası\" aria-describedby=\"harita-yardim\"></div>"
+            + "<p><button type=\"button\" data-take-center>Haritanın ortasını konum olarak al</button></p></div>";
     }
 
     /// <summary>The hidden antiforgery field every form carries.</summary>

@@ -28,12 +28,7 @@ public abstract class SitePage : PageModel
     public string PreviewType { get; protected set; } = "website";
 
     /// <summary>An origin besides this site that images may come from (map tiles); null keeps the site-wide policy.</summary>
-    protected void AllowImagesFrom(string? origin)
-    {
-        if (origin is null) return;
-        Response.Headers.ContentSecurityPolicy = HafizaIzmir.Site.Web.SecurityHeaders.ContentSecurityPolicy
-            .Replace("img-src 'self' data:", $"img-src 'self' data: {origin}", StringComparison.Ordinal);
-    }
+    protected void AllowImagesFrom(string? origin) => HafizaIzmir.Site.Web.SecurityHeaders.AllowImagesFrom(Response, origin);
 
     private string PathAndQuery => Request.Path.Value + Request.QueryString.Value;
 

@@ -18,6 +18,14 @@ public sealed class SecurityHeaders(RequestDelegate next)
         "default-src 'self'; script-src 'self'; style-src 'self' " + ViewerStyleHash + "; img-src 'self' data:; object-src 'none'; " +
         "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>Lets this response's images also come from <paramref name="origin"/> (a map's tile server); null changes nothing.</summary>
+    public static void AllowImagesFrom(HttpResponse response, string? origin)
+    {
+        if (origin is null) return;
+        response.Headers.ContentSecurityPolicy =
+            ContentSecurityPolicy.Replace("img-src 'self' data:", $"img-src 'self' data: {origin}", StringComparison.Ordinal);
+    }
+
     public const string StrictTransportSecurity = "max-age=31536000; includeSubDomains";
 
     public Task InvokeAsync(HttpContext context)

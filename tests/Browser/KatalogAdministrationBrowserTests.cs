@@ -59,6 +59,56 @@ public sealed class KatalogAdministrationBrowserTests(BrowserSite site) : IClass
         await page.AxeCheckAsync();
     }
 
+    [Fact]
+    public async Task Coordinates_are_picked_on_the_map_by_pointer_or_keyboard_and_typed_ones_move_it()
+    {
+        var page = await site.NewPageAsync();
+        await site.SignInAsync(page, "katalogcu-harita", Role.Cataloguer);
+        await page.GotoAsync("/katalog/otoriteler/yeni?tur=place");
+        var map = page.Locator("[data-coordinate-picker] .coordinate-map.leaflet-container");
+        var marker = page.Locator("[data-coordinate-picker] path.leaflet-interactive");
+        await Assertions.Expect(map).ToBeVisibleAsync();
+        await Assertions.Expect(marker).ToHaveCountAsync(0);
+        await page.AxeCheckAsync();
+
+        // A click fills both fields with the point under the pointer; an empty form opens on İzmir.
+        await map.ClickAsync(new() { Position = new() { X = 60, Y = 50 } });
+        await Assertions.Expect(marker).ToHaveCountAsync(1);
+        var (lat, lon) = await TypedAsync(page);
+        Assert.InRange(lat, 38.35, 38.5);
+        Assert.InRange(lon, 27.0, 27.2);
+
+        // Typed values (with a decimal comma) move the map there; the keyboard then pans east and takes the centre.
+        await page.GetByLabel("Enlem").FillAsync("38,4295");
+        await page.GetByLabel("Boylam").FillAsync("27,1335");
+        await page.WaitForTimeoutAsync(600); // Leaflet's pan animation
+        await page.Locator("[data-take-center]").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        (lat, lon) = await TypedAsync(page);
+        Assert.Equal(38.4295, lat, tolerance: 1e-4);
+        Assert.Equal(27.1335, lon, tolerance: 1e-4);
+        await map.FocusAsync();
+        for (var i = 0; i < 3; i++) await page.Keyboard.PressAsync("ArrowRight");
+        await page.WaitForTimeoutAsync(600);
+        await page.Locator("[data-take-center]").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var (_, east) = await TypedAsync(page);
+        Assert.True(east > 27.1336, $"panning east did not move the longitude ({east})");
+
+        await page.GetByLabel("Tercih edilen ad").FillAsync("Haritadan Seçilen İskele");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kaydet" }).ClickAsync();
+        await page.WaitForURLAsync("**/katalog/otoriteler/l-*?durum=kaydedildi");
+        var place = Assert.IsType<Place>((await site.Archive.GetAuthorityAsync(await IdOfAsync("Haritadan Seçilen İskele"), TestContext.Current.CancellationToken))!.Value);
+        Assert.Equal((lat, east), (place.Latitude!.Value, place.Longitude!.Value));
+        // The saved place's form opens on it, marker and all.
+        await Assertions.Expect(marker).ToHaveCountAsync(1);
+        await page.ScreenshotAsync("katalog-coordinate-picker");
+    }
+
+    private static async Task<(double Latitude, double Longitude)> TypedAsync(IPage page) =>
+        (double.Parse(await page.GetByLabel("Enlem").InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture),
+         double.Parse(await page.GetByLabel("Boylam").InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture));
+
     private async Task<string> IdOfAsync(string name)
     {
         await foreach (var a in site.Archive.ListAuthoritiesAsync(TestContext.Current.CancellationToken))
