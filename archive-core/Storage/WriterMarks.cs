@@ -22,9 +22,19 @@ internal sealed class WriterMarks(string? directory)
     public async Task MarkAsync(string versionKey, CancellationToken ct)
     {
         if (directory is null) return;
-        Directory.CreateDirectory(directory);
         var mark = new Mark(Machine.Value, Environment.ProcessId, StartTicks.Value);
-        await File.WriteAllBytesAsync(PathOf(versionKey), JsonSerializer.SerializeToUtf8Bytes(mark), ct);
+        try
+        {
+            Directory.CreateDirectory(directory);
+            await File.WriteAllBytesAsync(PathOf(versionKey), JsonSerializer.SerializeToUtf8Bytes(mark), ct);
+        }
+        catch (IOException)
+        {
+            // A mark only speeds up recognising a dead writer, so the write goes on without one (on a full disk
+            // the store itself then says so). A torn mark must not be read as someone else's.
+            try { File.Delete(PathOf(versionKey)); }
+            catch (IOException) { }
+        }
     }
 
     public Task ReleaseAsync(string versionKey, CancellationToken ct)

@@ -52,6 +52,11 @@ public static class HafizaHost
 
         var app = builder.Build();
         app.UseHardening();
+        app.UseStorageOutage();
+        // Called here rather than left to the framework, which would put them before everything above: a storage
+        // outage met while checking a sign-in cookie is then answered like any other.
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHealth();
         app.MapRecordApi();
         app.MapIiif();

@@ -48,6 +48,12 @@ public sealed partial class KatalogBrowser : IDisposable
         return TokenField().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException($"no antiforgery token on {path}");
     }
 
+    /// <summary>The antiforgery token of the first form in <paramref name="html"/>.</summary>
+    public static string Token(string html) => WebUtility.HtmlDecode(TokenField().Match(html).Groups[1].Value);
+
+    /// <summary>The version a form in <paramref name="html"/> was rendered from.</summary>
+    public static string Version(string html) => VersionField().Match(html).Groups[1].Value;
+
     /// <summary>The version the page at <paramref name="path"/> was rendered from.</summary>
     public async Task<string> VersionAsync(string path)
     {

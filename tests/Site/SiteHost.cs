@@ -27,20 +27,26 @@ public sealed class SiteHost : IAsyncDisposable
     public IServiceProvider Services => _app!.Services;
     /// <summary>The test's own directory: the data directory and nothing else the site may write to lies under it.</summary>
     public string Root => _dir.Path;
-    public string DataDirectory => _dir.Sub("data");
+    public string DataDirectory => _data ?? _dir.Sub("data");
+    private string? _data;
 
-    /// <summary>"filesystem" or "azure"; the latter skips the test when no Azure connection is configured.</summary>
+    /// <summary>
+    /// "filesystem" or "azure"; the latter skips the test when no Azure connection is configured, unless
+    /// <paramref name="blobConnection"/> names one. <paramref name="dataDirectory"/> replaces the host's own.
+    /// </summary>
     public static async Task<SiteHost> StartAsync(string storage, Func<HafizaIzmir.Archive.Storage.Archive, Task>? seed = null,
-        Action<WebApplicationBuilder>? configure = null, IReadOnlyDictionary<string, string?>? settings = null)
+        Action<WebApplicationBuilder>? configure = null, IReadOnlyDictionary<string, string?>? settings = null,
+        string? blobConnection = null, string? dataDirectory = null)
     {
-        string? connection = null;
-        if (storage == "azure")
+        var connection = blobConnection;
+        if (storage == "azure" && connection is null)
         {
             connection = Environment.GetEnvironmentVariable(AzureConnectionVariable);
             if (string.IsNullOrWhiteSpace(connection)) Assert.Skip($"{AzureConnectionVariable} is not set (scripts/test.sh sets it when Azurite runs)");
         }
         var host = new SiteHost();
-        var options = new ArchiveOptions(host._dir.Sub("data"), connection, $"site-test-{Guid.NewGuid():N}");
+        host._data = dataDirectory;
+        var options = new ArchiveOptions(host.DataDirectory, connection, $"site-test-{Guid.NewGuid():N}");
 
         host._app = HafizaHost.Build(options, configure: b =>
         {
