@@ -35,8 +35,11 @@ public sealed class DerivedData(string directory, Archive archive, IEnumerable<I
             foreach (var store in _stores)
                 await store.RebuildAsync(archive, progressFor(store), ct);
             await SavePositionAsync(position, ct);
-            _applied.Clear();
-            _applied.UnionWith(landed);
+            lock (_applied)
+            {
+                _applied.Clear();
+                _applied.UnionWith(landed);
+            }
         }
         finally
         {
@@ -95,7 +98,34 @@ public sealed class DerivedData(string directory, Archive archive, IEnumerable<I
     public static readonly TimeSpan SettleWindow = TimeSpan.FromMinutes(1);
 
     // Entries applied after the saved position (or within the clock margin before it), so re-reads skip them.
+    // Locked on itself: the catch-up writes it while readiness checks read it.
     private readonly HashSet<string> _applied = new(StringComparer.Ordinal);
+
+    private bool IsApplied(string position)
+    {
+        lock (_applied) return _applied.Contains(position);
+    }
+
+    /// <summary>
+    /// The journal entries the derived data has yet to apply: how many, and when the oldest of them was made.
+    /// A commit still under way (within <see cref="SettleWindow"/>) is not behind: there is nothing to apply
+    /// until it lands, and a writer killed mid-commit must not make every replica look stale for a minute.
+    /// Only entries up to the first one that counts are read; the rest are counted as they are.
+    /// </summary>
+    public async Task<(int Count, DateTimeOffset? Oldest)> BacklogAsync(CancellationToken ct, TimeProvider? clock = null)
+    {
+        var now = (clock ?? TimeProvider.System).GetUtcNow();
+        var count = 0;
+        DateTimeOffset? oldest = null;
+        await foreach (var entry in archive.Journal.ReadAfterAsync(ReadPosition(), ct))
+        {
+            if (IsApplied(entry.Position)) continue;
+            if (oldest is null && (await ArchiveChange.ReadAsync(archive, entry, ct)).IsPending(now, SettleWindow)) continue;
+            oldest ??= entry.At;
+            count++;
+        }
+        return (count, oldest);
+    }
 
     /// <summary>
     /// Applies the journal entries not yet applied; returns how many. An entry whose commit is still in
@@ -118,7 +148,7 @@ public sealed class DerivedData(string directory, Archive archive, IEnumerable<I
             {
                 await foreach (var entry in archive.Journal.ReadAfterAsync(ChangeJournal.Rewind(saved, ClockMargin), ct))
                 {
-                    if (!_applied.Contains(entry.Position))
+                    if (!IsApplied(entry.Position))
                     {
                         var change = await ArchiveChange.ReadAsync(archive, entry, ct);
                         if (change.IsPending(now, SettleWindow))
@@ -128,7 +158,7 @@ public sealed class DerivedData(string directory, Archive archive, IEnumerable<I
                         }
                         unsaved++;
                         foreach (var store in _stores) await store.ApplyAsync(change, ct);
-                        _applied.Add(entry.Position);
+                        lock (_applied) _applied.Add(entry.Position);
                         applied++;
                     }
                     if (!held && string.CompareOrdinal(entry.Position, position) > 0) position = entry.Position;
@@ -152,7 +182,7 @@ public sealed class DerivedData(string directory, Archive archive, IEnumerable<I
             }
             if (unsaved > 0 || position != saved) await SaveAllAsync(position, ct);
             var keepFrom = ChangeJournal.Rewind(position, ClockMargin) ?? "";
-            _applied.RemoveWhere(p => string.CompareOrdinal(p, keepFrom) < 0);
+            lock (_applied) _applied.RemoveWhere(p => string.CompareOrdinal(p, keepFrom) < 0);
             return applied;
         }
         finally

@@ -18,7 +18,7 @@ public static class ReadinessEndpoint
     private const string ProbeKey = "healthz/probe";
 
     public static void MapReadiness(this IEndpointRouteBuilder app) => app.MapGet("/readyz", async (
-        IBlobStore store, JournalFollower follower, DerivedData derived, Archive.Storage.Archive archive,
+        IBlobStore store, JournalFollower follower, DerivedData derived,
         ILogger<JournalFollower> log, CancellationToken ct) =>
     {
         try
@@ -33,13 +33,7 @@ public static class ReadinessEndpoint
         if (!follower.Ready.IsCompleted)
             return Results.Json(new { status = "starting", storage = "reachable", derived = "loading" }, statusCode: StatusCodes.Status503ServiceUnavailable);
 
-        var pending = 0;
-        DateTimeOffset? oldest = null;
-        await foreach (var entry in archive.Journal.ReadAfterAsync(derived.ReadPosition(), ct))
-        {
-            pending++;
-            oldest ??= entry.At;
-        }
+        var (pending, oldest) = await derived.BacklogAsync(ct);
         var lag = oldest is { } at ? DateTimeOffset.UtcNow - at : TimeSpan.Zero;
         var behind = lag > MaxLag;
         return Results.Json(new

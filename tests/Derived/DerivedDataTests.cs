@@ -141,6 +141,33 @@ public sealed class DerivedDataTests : IAsyncDisposable
         Assert.Equal(entries[2].Position, next.ReadPosition());
     }
 
+    [Fact]
+    public async Task The_backlog_counts_changes_to_apply_but_not_a_commit_under_way_until_it_is_given_up()
+    {
+        var store = await backend.OpenAsync();
+        var archive = new HafizaIzmir.Archive.Storage.Archive(new OcflRepository(store), new ChangeJournal(store));
+        await archive.Repository.InitializeAsync(Ct);
+        var info = new CommitInfo("test", "seed");
+        await archive.SaveRecordAsync(SampleRecords.Make("A", Level.Item, "Birinci"), [], null, info, Ct);
+        var derived = new DerivedData(derivedDirectory.Path, archive, [new Recorder()]);
+        await derived.CatchUpAsync(Ct);
+        Assert.Equal((0, null), await derived.BacklogAsync(Ct));
+
+        // A writer killed after announcing its commit: nothing to apply, so not behind, until the settle window ends.
+        var abandoned = await archive.Journal.AppendAsync("record:A", 2, Ct);
+        Assert.Equal((0, null), await derived.BacklogAsync(Ct));
+        var later = new ManualClock(DateTimeOffset.UtcNow + DerivedData.SettleWindow + TimeSpan.FromSeconds(1));
+        Assert.Equal((1, abandoned.At), await derived.BacklogAsync(Ct, later));
+
+        // A real change behind it is backlog at once; once applied, neither counts.
+        await archive.SaveRecordAsync(SampleRecords.Make("B", Level.Item, "İkinci"), [], null, info, Ct);
+        var (count, oldest) = await derived.BacklogAsync(Ct);
+        Assert.Equal(1, count);
+        Assert.True(oldest > abandoned.At);
+        await derived.CatchUpAsync(Ct, later);
+        Assert.Equal((0, null), await derived.BacklogAsync(Ct, later));
+    }
+
     private sealed class Recorder : IDerivedData
     {
         public Action<ArchiveChange>? OnApply { get; init; }
