@@ -34,12 +34,13 @@ public sealed class DerivedData(string directory, Archive archive, IEnumerable<I
             System.IO.Directory.CreateDirectory(Directory);
             foreach (var store in _stores)
                 await store.RebuildAsync(archive, progressFor(store), ct);
-            await SavePositionAsync(position, ct);
             lock (_applied)
             {
                 _applied.Clear();
                 _applied.UnionWith(landed);
             }
+            _appliedRestored = true;
+            await SavePositionAsync(position, ct);
         }
         finally
         {
@@ -101,6 +102,8 @@ public sealed class DerivedData(string directory, Archive archive, IEnumerable<I
     // Locked on itself: the catch-up writes it while readiness checks read it.
     private readonly HashSet<string> _applied = new(StringComparer.Ordinal);
 
+    private bool _appliedRestored;
+
     private bool IsApplied(string position)
     {
         lock (_applied) return _applied.Contains(position);
@@ -137,6 +140,7 @@ public sealed class DerivedData(string directory, Archive archive, IEnumerable<I
         await _busy.WaitAsync(ct);
         try
         {
+            RestoreApplied();
             var now = (clock ?? TimeProvider.System).GetUtcNow();
             var saved = ReadPosition();
             var position = saved;
@@ -191,11 +195,26 @@ public sealed class DerivedData(string directory, Archive archive, IEnumerable<I
         }
     }
 
+    /// <summary>
+    /// The journal position the derived data reflects: the first line of the position file. The lines after it
+    /// list the entries within the clock margin before it that were applied, so that a restart re-reading
+    /// that margin applies only what it has not (after a bulk import, thousands of entries fall inside it).
+    /// </summary>
     public string? ReadPosition()
     {
         if (!File.Exists(PositionPath)) return null;
-        var text = File.ReadAllText(PositionPath).Trim();
-        return text.Length == 0 ? null : text;
+        var first = File.ReadLines(PositionPath).FirstOrDefault()?.Trim();
+        return string.IsNullOrEmpty(first) ? null : first;
+    }
+
+    private void RestoreApplied()
+    {
+        if (_appliedRestored) return;
+        _appliedRestored = true;
+        if (!File.Exists(PositionPath)) return;
+        lock (_applied)
+            foreach (var line in File.ReadLines(PositionPath).Skip(1))
+                if (line.Trim() is { Length: > 0 } applied) _applied.Add(applied);
     }
 
     private async Task SaveAllAsync(string? position, CancellationToken ct)
@@ -208,7 +227,10 @@ public sealed class DerivedData(string directory, Archive archive, IEnumerable<I
     {
         System.IO.Directory.CreateDirectory(Directory);
         var temp = PositionPath + ".tmp";
-        await File.WriteAllTextAsync(temp, position ?? "", ct);
+        var from = ChangeJournal.Rewind(position, ClockMargin) ?? "";
+        List<string> applied;
+        lock (_applied) applied = [.. _applied.Where(p => string.CompareOrdinal(p, from) >= 0).Order(StringComparer.Ordinal)];
+        await File.WriteAllLinesAsync(temp, applied.Prepend(position ?? ""), ct);
         File.Move(temp, PositionPath, overwrite: true);
     }
 
