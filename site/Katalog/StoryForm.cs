@@ -1,7 +1,6 @@
 using System.Text;
 using HafizaIzmir.Archive.Domain;
 using HafizaIzmir.Archive.Storage;
-using HafizaIzmir.Site.Public;
 using HafizaIzmir.Site.Stories;
 using static HafizaIzmir.Site.Katalog.KatalogPage;
 using static HafizaIzmir.Site.Katalog.KatalogText;

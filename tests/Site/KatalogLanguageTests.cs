@@ -18,21 +18,12 @@ public sealed partial class KatalogLanguageTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static readonly ResourceManager Resources = new("HafizaIzmir.Site.Katalog.KatalogText", typeof(KatalogText).Assembly);
-
-    /// <summary>Key → value as compiled into the program; English without falling back to Turkish.</summary>
-    private static Dictionary<string, string> Strings(CultureInfo culture) =>
-        Resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)!.Cast<DictionaryEntry>()
-            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal);
-
-    private static Dictionary<string, string> Turkish => Strings(CultureInfo.InvariantCulture);
-    private static Dictionary<string, string> English => Strings(CultureInfo.GetCultureInfo("en"));
 
     [Fact]
     public void Every_string_has_both_languages_with_the_same_placeholders()
     {
-        var tr = Turkish;
-        var en = English;
+        var tr = ResourceStrings.Turkish;
+        var en = ResourceStrings.English;
         Assert.True(tr.Count > 300, $"only {tr.Count} Turkish strings were found; is KatalogText.resx embedded?");
         Assert.Empty(tr.Keys.Except(en.Keys).Select(k => "missing in English: " + k));
         Assert.Empty(en.Keys.Except(tr.Keys).Select(k => "missing in Turkish: " + k));
@@ -128,4 +119,17 @@ public sealed partial class KatalogLanguageTests
 
     [GeneratedRegex(@"\{(\d+)(?:[,:][^}]*)?\}")]
     private static partial Regex Placeholder();
+}
+
+/// <summary>The katalog's strings as compiled into the program, key → value; English without falling back to Turkish.</summary>
+internal static class ResourceStrings
+{
+    private static readonly ResourceManager Resources = new("HafizaIzmir.Site.Katalog.KatalogText", typeof(KatalogText).Assembly);
+
+    public static Dictionary<string, string> Turkish => Of(CultureInfo.InvariantCulture);
+    public static Dictionary<string, string> English => Of(CultureInfo.GetCultureInfo("en"));
+
+    private static Dictionary<string, string> Of(CultureInfo culture) =>
+        Resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)!.Cast<DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal);
 }
