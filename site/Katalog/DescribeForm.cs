@@ -64,7 +64,7 @@ public static partial class DescribeForm
     public const int BlankAuthorityRows = 3;
 
     /// <summary>Role codes offered for an authority link, with the resource keys of their labels; the OAI mappers read the codes.</summary>
-    public static readonly IReadOnlyList<(string Code, string Label)> Roles =
+    public static readonly IReadOnlyList<(string Code, string LabelKey)> Roles =
     [
         ("", "Role_subject"), ("creator", "Role_creator"), ("addressee", "Role_addressee"),
         ("photographer", "Role_photographer"), ("publisher", "Role_publisher"), ("contributor", "Role_contributor"),

@@ -43,12 +43,17 @@ public static class KatalogLanguage
     public static string Switch(HttpContext context)
     {
         var other = KatalogText.Current.IsEnglish ? KatalogText.Turkish : KatalogText.English;
-        var here = SignInPage.SafeReturnUrl(context.Request.Path + context.Request.QueryString);
+        var here = (context.Request.Path + context.Request.QueryString).ToString();
+        // A page answering a form (a refusal, a conflict) has no address of its own to come back to: the form's page has.
+        if (!HttpMethods.IsGet(context.Request.Method) && Uri.TryCreate(context.Request.Headers.Referer, UriKind.Absolute, out var from)
+            && from.Authority == context.Request.Host.Value)
+            here = from.PathAndQuery;
+        here = SignInPage.SafeReturnUrl(here);
         // Each language's name is written in that language, so whoever cannot read the current one still finds theirs.
         var name = other.IsEnglish ? "English" : "Türkçe";
         return $"<form method=\"post\" action=\"{SwitchPath}\" class=\"language\" aria-label=\"{KatalogPage.H(KatalogText.T("Language_Label"))}\">"
             + KatalogPage.Token(context)
             + $"<input type=\"hidden\" name=\"returnUrl\" value=\"{KatalogPage.H(here)}\">"
-            + $"<button type=\"submit\" name=\"dil\" value=\"{other.Code}\" lang=\"{other.Code}\">{name}</button></form>";
+            + $"<input type=\"hidden\" name=\"dil\" value=\"{other.Code}\"><input type=\"submit\" value=\"{name}\" lang=\"{other.Code}\"></form>";
     }
 }

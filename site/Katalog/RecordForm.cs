@@ -153,7 +153,7 @@ public static partial class RecordEditor
                 .Append(Labelled(key + "-ad", T("Field_RowName", i + 1), v, null,
                     $"<input id=\"{key}-ad\" name=\"{key}-ad\" type=\"text\" value=\"{H(v[key + "-ad"])}\" data-authority-search=\"{key}\" autocomplete=\"off\"{Described(key + "-ad", v, null)}>"))
                 .Append($"<input type=\"hidden\" id=\"{key}-kimlik\" name=\"{key}-kimlik\" value=\"{H(v[key + "-kimlik"])}\">")
-                .Append(Select(key + "-rol", T("Field_RowRole", i + 1), v, null, DescribeForm.Roles.Select(r => (r.Code, T(r.Label))), v[key + "-rol"]))
+                .Append(Select(key + "-rol", T("Field_RowRole", i + 1), v, null, DescribeForm.Roles.Select(r => (r.Code, T(r.LabelKey))), v[key + "-rol"]))
                 .Append($"<p><input type=\"checkbox\" id=\"{key}-yeni\" name=\"{key}-yeni\" value=\"1\"{(v[key + "-yeni"] == "1" ? " checked" : "")}> <label for=\"{key}-yeni\">{T("Field_RowCreate")}</label></p>")
                 .Append("</div>");
         }

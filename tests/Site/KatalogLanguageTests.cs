@@ -58,7 +58,7 @@ public sealed partial class KatalogLanguageTests
         Assert.Contains("<html lang=\"tr\">", html);
         Assert.Contains(">Kullanıcı adı</label>", html);
         // The switch offers the other language, named in that language and marked as such for screen readers.
-        Assert.Contains("<button type=\"submit\" name=\"dil\" value=\"en\" lang=\"en\">English</button>", html);
+        Assert.Contains("<input type=\"hidden\" name=\"dil\" value=\"en\"><input type=\"submit\" value=\"English\" lang=\"en\">", html);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed partial class KatalogLanguageTests
         var english = await browser.HtmlAsync(back);
         Assert.Contains("<html lang=\"en\">", english);
         Assert.Contains("<label for=\"kullanici\">Username</label>", english);
-        Assert.Contains("value=\"tr\" lang=\"tr\">Türkçe</button>", english);
+        Assert.Contains("<input type=\"submit\" value=\"Türkçe\" lang=\"tr\">", english);
 
         // Wrong passwords are refused in the chosen language too.
         var refused = await browser.SignInAsync("nobody", "yanlış-parola-123");
