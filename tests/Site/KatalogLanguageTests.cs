@@ -111,11 +111,36 @@ public sealed partial class KatalogLanguageTests
         Assert.Contains("<html lang=\"tr\">", await browser.HtmlAsync("/katalog/giris"));
     }
 
+    [Fact]
+    public async Task A_page_answering_a_form_offers_the_switch_back_to_the_form_it_came_from()
+    {
+        await using var site = await SiteHost.StartAsync("filesystem");
+        using var student = await KatalogBrowser.SignedInAsync(site, "ogrenci", Role.Student);
+        var token = await student.TokenAsync("/katalog/kayit/yeni");
+        async Task<string> RefusedFrom(string referer)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/katalog/kayit/yeni")
+            {
+                Content = new FormUrlEncodedContent([new("kimlik", "X-1"), new("baslik", ""), new("__af", token)]),
+            };
+            request.Headers.Referrer = new Uri(referer);
+            var response = await student.Client.SendAsync(request, Ct);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            return ReturnField().Match(await response.Content.ReadAsStringAsync(Ct)).Groups[1].Value;
+        }
+        Assert.Equal("/katalog/kayit/yeni?kaynak=1", WebUtility.HtmlDecode(await RefusedFrom(new Uri(student.Client.BaseAddress!, "/katalog/kayit/yeni?kaynak=1").ToString())));
+        // Another site's address is not taken as where the form came from.
+        Assert.Equal("/katalog/kayit/yeni", await RefusedFrom("https://evil.example/katalog/x"));
+    }
+
     internal static async Task<HttpResponseMessage> Switch(KatalogBrowser browser, string returnUrl, string language)
     {
         var token = await browser.TokenAsync(KatalogServices.SignInPath);
         return await browser.PostAsync(KatalogLanguage.SwitchPath, token, ("dil", language), ("returnUrl", returnUrl));
     }
+
+    [GeneratedRegex("name=\"returnUrl\" value=\"([^\"]*)\"")]
+    private static partial Regex ReturnField();
 
     [GeneratedRegex(@"\{(\d+)(?:[,:][^}]*)?\}")]
     private static partial Regex Placeholder();
