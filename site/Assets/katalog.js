@@ -130,7 +130,8 @@
       e.preventDefault();
       zone.classList.remove('over');
       input.files = e.dataTransfer.files;
-      zone.textContent = input.files.length + ' dosya seçildi.';
+      // The sentence comes from the page, in the language the page is in.
+      zone.textContent = zone.getAttribute('data-chosen').replace('{0}', input.files.length);
     });
     form.addEventListener('submit', function (e) {
       e.preventDefault();

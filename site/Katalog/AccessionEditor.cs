@@ -3,6 +3,7 @@ using HafizaIzmir.Archive.Domain;
 using HafizaIzmir.Archive.Storage;
 using static HafizaIzmir.Site.Katalog.KatalogOutcome;
 using static HafizaIzmir.Site.Katalog.KatalogPage;
+using static HafizaIzmir.Site.Katalog.KatalogText;
 
 namespace HafizaIzmir.Site.Katalog;
 
@@ -17,8 +18,9 @@ public static partial class AccessionEditor
 
     public static string Url(string id) => Root + "/" + Uri.EscapeDataString(id);
 
-    public static readonly (string Value, string Label)[] Methods =
-        [("donation", "Bağış"), ("loan", "Emanet (ödünç)"), ("purchase", "Satın alma"), ("transfer", "Devir")];
+    /// <summary>The acquisition methods' codes, in <see cref="AcquisitionMethod"/> order, with their labels in the request's language.</summary>
+    public static (string Value, string Label)[] Methods =>
+        [("donation", T("Method_Donation")), ("loan", T("Method_Loan")), ("purchase", T("Method_Purchase")), ("transfer", T("Method_Transfer"))];
 
     public static string MethodName(AcquisitionMethod method) => Methods[(int)method].Label;
 
@@ -31,11 +33,11 @@ public static partial class AccessionEditor
             var accessions = new List<Accession>();
             await foreach (var a in archive.ListAccessionsAsync(ct)) accessions.Add(a.Value);
             var names = (await AuthorityEditor.AllAsync(archive, ct)).ToDictionary(a => a.Id, a => a.Name, StringComparer.Ordinal);
-            return Render(context, "Bağışlar ve edinimler", ListPage(accessions, names));
+            return Render(context, T("Accession_List"), ListPage(accessions, names));
         });
 
         cataloguers.MapGet("/yeni", (HttpContext context) =>
-            Render(context, "Yeni edinim", FormPage(context, null, new Dictionary<string, string> { ["yontem"] = "donation" }, null)));
+            Render(context, T("Accession_New"), FormPage(context, null, new Dictionary<string, string> { ["yontem"] = "donation" }, null)));
 
         cataloguers.MapPost("/yeni", (HttpContext context, IFormCollection form, Archive.Storage.Archive archive, CancellationToken ct) => Run(context, async () =>
         {
@@ -43,25 +45,25 @@ public static partial class AccessionEditor
             try
             {
                 var id = Blank(values["kimlik"])
-                    ?? throw new FormInvalidException(new Dictionary<string, string> { ["kimlik"] = "Edinim numarası boş olamaz (ör. 2024-001)." });
+                    ?? throw new FormInvalidException(new Dictionary<string, string> { ["kimlik"] = T("Accession_IdEmpty") });
                 if (!IsIdentifier(id))
-                    throw new FormInvalidException(new Dictionary<string, string> { ["kimlik"] = "Edinim numarası harf, rakam, '.', '_' veya '-' içerebilir ve harf ya da rakamla başlar." });
+                    throw new FormInvalidException(new Dictionary<string, string> { ["kimlik"] = T("Accession_IdInvalid") });
                 if (await archive.GetAccessionAsync(id, ct) is not null)
-                    throw new FormInvalidException(new Dictionary<string, string> { ["kimlik"] = $"'{id}' numaralı bir edinim zaten var." });
+                    throw new FormInvalidException(new Dictionary<string, string> { ["kimlik"] = T("Accession_IdTaken", id) });
                 await SaveAsync(context, archive, id, values, null, form, ct);
                 return Results.LocalRedirect(Url(id) + "?durum=kaydedildi");
             }
             catch (FormInvalidException e)
             {
-                return Render(context, "Yeni edinim", FormPage(context, null, values, e.Errors), StatusCodes.Status400BadRequest);
+                return Render(context, T("Accession_New"), FormPage(context, null, values, e.Errors), StatusCodes.Status400BadRequest);
             }
         }));
 
         cataloguers.MapGet("/{id}", (HttpContext context, string id, Archive.Storage.Archive archive, string? durum, CancellationToken ct) => Run(context, async () =>
         {
             var current = await GetAsync(archive, id, ct);
-            var status = durum == "kaydedildi" ? "<p role=\"status\">Kaydedildi.</p>" : "";
-            return Render(context, "Edinim " + id, status + FormPage(context, current, await ValuesAsync(archive, current.Value, ct), null));
+            var status = durum == "kaydedildi" ? $"<p role=\"status\">{T("Done_Saved")}</p>" : "";
+            return Render(context, T("Accession_Title", id), status + FormPage(context, current, await ValuesAsync(archive, current.Value, ct), null));
         }));
 
         cataloguers.MapPost("/{id}", (HttpContext context, string id, IFormCollection form, Archive.Storage.Archive archive, CancellationToken ct) => Run(context, async () =>
@@ -75,7 +77,7 @@ public static partial class AccessionEditor
             }
             catch (FormInvalidException e)
             {
-                return Render(context, "Edinim " + id, FormPage(context, current, values, e.Errors), StatusCodes.Status400BadRequest);
+                return Render(context, T("Accession_Title", id), FormPage(context, current, values, e.Errors), StatusCodes.Status400BadRequest);
             }
         }));
 
@@ -83,16 +85,16 @@ public static partial class AccessionEditor
         {
             await GetAsync(archive, id, ct);
             var versions = (await archive.Repository.GetObjectAsync(Archive.Storage.Archive.AccessionPrefix + id, ct))!.Versions;
-            var body = new StringBuilder($"<h1>Geçmiş: edinim {H(id)}</h1><p><a href=\"{H(Url(id))}\">Edinime dön</a></p>")
-                .Append("<table><caption>Sürümler, en yenisi önce</caption><thead><tr><th scope=\"col\">Sürüm</th><th scope=\"col\">Ne zaman (UTC)</th><th scope=\"col\">Kim</th><th scope=\"col\">Neden</th></tr></thead><tbody>");
+            var body = new StringBuilder($"<h1>{T("Record_History")}: {H(T("Accession_Title", id))}</h1><p><a href=\"{H(Url(id))}\">{T("Accession_Back")}</a></p>")
+                .Append($"<table><caption>{T("History_Caption")}</caption><thead><tr><th scope=\"col\">{T("History_Version")}</th><th scope=\"col\">{T("History_When")}</th><th scope=\"col\">{T("History_Who")}</th><th scope=\"col\">{T("History_Why")}</th></tr></thead><tbody>");
             foreach (var v in versions.OrderByDescending(v => v.Number))
                 body.Append($"<tr><td>v{v.Number}</td><td>{v.Created.UtcDateTime:yyyy-MM-dd HH:mm:ss}</td><td>{H(v.User)}</td><td>{H(v.Message)}</td></tr>");
-            return Render(context, "Geçmiş · edinim " + id, body.Append("</tbody></table>").ToString());
+            return Render(context, T("Record_History") + " · " + T("Accession_Title", id), body.Append("</tbody></table>").ToString());
         }));
     }
 
     private static async Task<Versioned<Accession>> GetAsync(Archive.Storage.Archive archive, string id, CancellationToken ct) =>
-        await archive.GetAccessionAsync(id, ct) ?? throw new KeyNotFoundException($"'{id}' numaralı bir edinim yok.");
+        await archive.GetAccessionAsync(id, ct) ?? throw new KeyNotFoundException(T("Accession_NotFound", id));
 
     /// <summary>
     /// Saves the accession against the version read, then each record it gained or lost. The accession goes

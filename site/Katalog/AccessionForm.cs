@@ -3,6 +3,7 @@ using HafizaIzmir.Archive.Domain;
 using HafizaIzmir.Archive.Storage;
 using static HafizaIzmir.Site.Katalog.KatalogOutcome;
 using static HafizaIzmir.Site.Katalog.KatalogPage;
+using static HafizaIzmir.Site.Katalog.KatalogText;
 
 namespace HafizaIzmir.Site.Katalog;
 
@@ -37,7 +38,7 @@ public static partial class AccessionEditor
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var methodIndex = Array.FindIndex(Methods, m => m.Value == values["yontem"]);
-        if (methodIndex < 0) errors["yontem"] = "Edinim yolu bağış, emanet, satın alma veya devir olmalı.";
+        if (methodIndex < 0) errors["yontem"] = T("Accession_BadMethod");
 
         var all = await AuthorityEditor.AllAsync(archive, ct);
         var resolve = AuthorityEditor.Resolver(all);
@@ -49,15 +50,15 @@ public static partial class AccessionEditor
             if (line.Length == 0) continue;
             var key = line.EndsWith(']') && line.LastIndexOf('[') is var open and >= 0 ? line[(open + 1)..^1].Trim() : line;
             var (donor, error) = await resolve(key);
-            if (donor is null) errors.TryAdd("bagiscilar", $"Bağışçılar, satır {number}: {error}");
-            else if (donor is Place) errors.TryAdd("bagiscilar", $"Bağışçılar, satır {number}: '{donor.Name}' bir mekân; bağışçı bir kişi veya kurum olmalı.");
+            if (donor is null) errors.TryAdd("bagiscilar", T("Accession_DonorLine", number, error));
+            else if (donor is Place) errors.TryAdd("bagiscilar", T("Accession_DonorPlace", number, donor.Name));
             else if (!donors.Contains(donor.Id)) donors.Add(donor.Id);
         }
-        if (donors.Count == 0 && !errors.ContainsKey("bagiscilar")) errors["bagiscilar"] = "En az bir bağışçı (kişi veya kurum) yazın.";
+        if (donors.Count == 0 && !errors.ContainsKey("bagiscilar")) errors["bagiscilar"] = T("Accession_NoDonor");
 
         EdtfDate? date = null;
         if (Blank(values["tarih"]) is { } dateText && !EdtfDate.TryParse(dateText, out date, out var dateError))
-            errors["tarih"] = $"Tarih: '{dateText}' bir EDTF tarihi değil ({dateError}).";
+            errors["tarih"] = T("Workflow_BadDate", dateText, dateError);
 
         // Either side may name the link (records imported with an accession, accessions listing records).
         var listedElsewhere = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -71,9 +72,9 @@ public static partial class AccessionEditor
             number++;
             if (identifier.Length == 0 || records.Contains(identifier)) continue;
             var record = IsIdentifier(identifier) ? await archive.GetRecordAsync(identifier, ct) : null;
-            if (record is null) errors.TryAdd("kayitlar", $"Kayıtlar, satır {number}: '{identifier}' kimlikli bir kayıt yok.");
+            if (record is null) errors.TryAdd("kayitlar", T("Accession_RecordMissing", number, identifier));
             else if ((record.Value.Accession is { } linked && linked != id ? linked : listedElsewhere.GetValueOrDefault(identifier)) is { } other)
-                errors.TryAdd("kayitlar", $"Kayıtlar, satır {number}: {identifier} zaten {other} numaralı edinime bağlı; önce oradan çıkarın.");
+                errors.TryAdd("kayitlar", T("Accession_RecordTaken", number, identifier, other));
             else records.Add(identifier);
         }
 
@@ -105,11 +106,11 @@ public static partial class AccessionEditor
 
     private static string ListPage(List<Accession> accessions, Dictionary<string, string> names)
     {
-        var body = new StringBuilder("<h1>Bağışlar ve edinimler</h1>")
-            .Append($"<p><a href=\"{Root}/yeni\">Yeni edinim</a></p>")
-            .Append($"<p role=\"status\">{accessions.Count:N0} edinim</p>");
+        var body = new StringBuilder($"<h1>{T("Accession_List")}</h1>")
+            .Append($"<p><a href=\"{Root}/yeni\">{T("Accession_New")}</a></p>")
+            .Append($"<p role=\"status\">{T("Accession_Count", accessions.Count.ToString("N0"))}</p>");
         if (accessions.Count == 0) return body.ToString();
-        body.Append("<table><caption>Edinimler</caption><thead><tr><th scope=\"col\">Numara</th><th scope=\"col\">Yol</th><th scope=\"col\">Bağışçılar</th><th scope=\"col\">Tarih</th><th scope=\"col\">Kayıtlar</th></tr></thead><tbody>");
+        body.Append($"<table><caption>{T("Accession_Caption")}</caption><thead><tr><th scope=\"col\">{T("Accession_Number")}</th><th scope=\"col\">{T("Accession_Method")}</th><th scope=\"col\">{T("Accession_Donors")}</th><th scope=\"col\">{T("Diff_tarih")}</th><th scope=\"col\">{T("Accession_Records")}</th></tr></thead><tbody>");
         foreach (var a in accessions.OrderByDescending(a => a.Date?.Earliest).ThenBy(a => a.Id, StringComparer.Ordinal))
             body.Append($"<tr><td><a href=\"{H(Url(a.Id))}\">{H(a.Id)}</a></td><td>{H(MethodName(a.Method))}</td>")
                 .Append($"<td>{H(string.Join(", ", a.Donors.Select(d => names.GetValueOrDefault(d, d))))}</td><td>{H(a.Date?.Text)}</td><td>{a.Records.Count:N0}</td></tr>");
@@ -120,20 +121,20 @@ public static partial class AccessionEditor
     {
         string? V(string f) => values.GetValueOrDefault(f);
         string? E(string f) => errors?.GetValueOrDefault(f);
-        var body = new StringBuilder(current is null ? "<h1>Yeni edinim</h1>" : $"<h1>Edinim {H(current.Value.Id)}</h1><p>sürüm v{current.Version} · <a href=\"{H(Url(current.Value.Id))}/gecmis\">Geçmiş</a></p>");
+        var body = new StringBuilder(current is null ? $"<h1>{T("Accession_New")}</h1>" : $"<h1>{H(T("Accession_Title", current.Value.Id))}</h1><p>{T("Record_Version")} v{current.Version} · <a href=\"{H(Url(current.Value.Id))}/gecmis\">{T("Record_History")}</a></p>");
         body.Append(ErrorSummary(errors))
             .Append($"<form method=\"post\" action=\"{(current is null ? Root + "/yeni" : H(Url(current.Value.Id)))}\">{Token(context)}");
-        if (current is null) body.Append(Field("kimlik", "Edinim numarası", V("kimlik"), extra: " required placeholder=\"2024-001\"", error: E("kimlik")));
+        if (current is null) body.Append(Field("kimlik", T("Accession_IdLabel"), V("kimlik"), extra: " required placeholder=\"2024-001\"", error: E("kimlik")));
         else body.Append($"<input type=\"hidden\" name=\"surum\" value=\"{current.Version}\">");
-        body.Append(Select("yontem", "Edinim yolu", Methods, V("yontem"), E("yontem")))
-            .Append(TextArea("bagiscilar", "Bağışçılar", V("bagiscilar"), 2, "Her satıra bir kişi veya kurum: adı ya da kimliği", E("bagiscilar"), " required"))
-            .Append(Field("tarih", "Tarih (EDTF)", V("tarih"), error: E("tarih")))
-            .Append(TextArea("kosullar", "Koşullar", V("kosullar"), 3, "Kullanım, erişim ve iade koşulları"))
-            .Append(TextArea("aciklama", "Açıklama", V("aciklama"), 3))
-            .Append(TextArea("aciklama-en", "Açıklama (İngilizce)", V("aciklama-en"), 3, extra: " lang=\"en\""))
-            .Append(TextArea("kayitlar", "Bu edinimden tanımlanan kayıtlar", V("kayitlar"), 4, "Her satıra bir kayıt kimliği (ör. SRR-0001)", E("kayitlar")))
-            .Append(Field("neden", "Değişikliğin nedeni", ""))
-            .Append("<p><button type=\"submit\">Kaydet</button></p></form>");
+        body.Append(Select("yontem", T("Accession_MethodLabel"), Methods, V("yontem"), E("yontem")))
+            .Append(TextArea("bagiscilar", T("Accession_Donors"), V("bagiscilar"), 2, T("Accession_DonorsHint"), E("bagiscilar"), " required"))
+            .Append(Field("tarih", T("Field_Date"), V("tarih"), error: E("tarih")))
+            .Append(TextArea("kosullar", T("Accession_Terms"), V("kosullar"), 3, T("Accession_TermsHint")))
+            .Append(TextArea("aciklama", T("Field_Description"), V("aciklama"), 3))
+            .Append(TextArea("aciklama-en", T("Field_DescriptionEn"), V("aciklama-en"), 3, extra: " lang=\"en\""))
+            .Append(TextArea("kayitlar", T("Accession_RecordsLabel"), V("kayitlar"), 4, T("Accession_RecordsHint"), E("kayitlar")))
+            .Append(Field("neden", T("Field_Reason"), ""))
+            .Append($"<p><button type=\"submit\">{T("Save")}</button></p></form>");
         return body.ToString();
     }
 }

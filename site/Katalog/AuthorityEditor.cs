@@ -4,6 +4,7 @@ using HafizaIzmir.Archive.Storage;
 using HafizaIzmir.Archive.Text;
 using static HafizaIzmir.Site.Katalog.KatalogOutcome;
 using static HafizaIzmir.Site.Katalog.KatalogPage;
+using static HafizaIzmir.Site.Katalog.KatalogText;
 
 namespace HafizaIzmir.Site.Katalog;
 
@@ -27,12 +28,12 @@ public static partial class AuthorityEditor
             ListPage(context, await AllAsync(archive, ct), q, tur));
 
         cataloguers.MapGet("/yeni", (HttpContext context, string? tur) =>
-            Render(context, "Yeni otorite", NewForm(context, Vocabulary.Kinds.GetValueOrDefault(tur ?? "", AuthorityKind.Person), new Dictionary<string, string>(), null)));
+            Render(context, T("Authority_New"), NewForm(context, Vocabulary.Kinds.GetValueOrDefault(tur ?? "", AuthorityKind.Person), new Dictionary<string, string>(), null)));
 
         cataloguers.MapPost("/yeni", (HttpContext context, IFormCollection form, Archive.Storage.Archive archive, CancellationToken ct) => Run(context, async () =>
         {
             var (user, _) = KatalogServices.Who(context.User);
-            var kind = Vocabulary.Kinds.TryGetValue(form["tur"].ToString(), out var k) ? k : throw new ArgumentException("Tür kişi, kurum veya mekân olmalı.");
+            var kind = Vocabulary.Kinds.TryGetValue(form["tur"].ToString(), out var k) ? k : throw new ArgumentException(T("Authority_BadKind"));
             var values = AuthorityForm.Values(form);
             var all = await AllAsync(archive, ct);
             try
@@ -52,7 +53,7 @@ public static partial class AuthorityEditor
             }
             catch (FormInvalidException e)
             {
-                return Render(context, "Yeni otorite", NewForm(context, kind, values, e.Errors), StatusCodes.Status400BadRequest);
+                return Render(context, T("Authority_New"), NewForm(context, kind, values, e.Errors), StatusCodes.Status400BadRequest);
             }
         }));
 
@@ -86,7 +87,7 @@ public static partial class AuthorityEditor
         {
             var current = await GetAsync(archive, id, ct);
             var versions = (await archive.Repository.GetObjectAsync(Archive.Storage.Archive.AuthorityPrefix + id, ct))!.Versions;
-            return Render(context, "Geçmiş · " + current.Value.Name, HistoryPage(context, current, versions));
+            return Render(context, T("Record_History") + " · " + current.Value.Name, HistoryPage(context, current, versions));
         }));
 
         staff.MapGet("/{id}/gecmis/{version:int}", (HttpContext context, string id, int version, Archive.Storage.Archive archive, CancellationToken ct) => Run(context, async () =>
@@ -100,9 +101,9 @@ public static partial class AuthorityEditor
             var (user, _) = KatalogServices.Who(context.User);
             var current = await GetAsync(archive, id, ct);
             RequireNotMerged(current.Value);
-            var target = int.TryParse(form["hedef"], out var n) ? n : throw new ArgumentException("Hangi sürüme dönüleceği ('hedef') belli değil.");
+            var target = int.TryParse(form["hedef"], out var n) ? n : throw new ArgumentException(T("Authority_NoTarget"));
             var old = await VersionAsync(archive, id, target, ct);
-            if (old.MergedInto is not null) throw new WorkflowRefusedException("Birleştirilmiş bir sürüme dönülemez.", forbidden: false);
+            if (old.MergedInto is not null) throw new WorkflowRefusedException(T("Authority_RevertMerged"), forbidden: false);
             var why = Blank(form["neden"]) is { } reason ? $"v{target} sürümüne dönüldü: {reason}" : $"v{target} sürümüne dönüldü";
             var result = await archive.SaveAuthorityAsync(old, Version(form), new CommitInfo(user, why), ct);
             return Results.LocalRedirect(Url(id) + (result.Changed ? "?durum=geri-alindi" : "?durum=degismedi"));
@@ -112,7 +113,7 @@ public static partial class AuthorityEditor
     }
 
     public static async Task<Versioned<Authority>> GetAsync(Archive.Storage.Archive archive, string id, CancellationToken ct) =>
-        await archive.GetAuthorityAsync(id, ct) ?? throw new KeyNotFoundException($"'{id}' kimlikli bir otorite yok.");
+        await archive.GetAuthorityAsync(id, ct) ?? throw new KeyNotFoundException(T("Authority_NotFound", id));
 
     public static async Task<List<Authority>> AllAsync(Archive.Storage.Archive archive, CancellationToken ct)
     {
@@ -125,7 +126,7 @@ public static partial class AuthorityEditor
     private static async Task<Authority> VersionAsync(Archive.Storage.Archive archive, string id, int version, CancellationToken ct)
     {
         await using var stream = await archive.Repository.OpenFileAsync(Archive.Storage.Archive.AuthorityPrefix + Archive.Storage.Archive.Checked(id), "authority.json", version, ct)
-            ?? throw new KeyNotFoundException($"'{id}' otoritesinin v{version} sürümü yok.");
+            ?? throw new KeyNotFoundException(T("Authority_NoVersion", id, $"v{version}"));
         return await ArchiveJson.DeserializeAsync<Authority>(stream, $"authority:{id} v{version}", ct);
     }
 
@@ -139,8 +140,8 @@ public static partial class AuthorityEditor
         return Task.FromResult<(Authority?, string?)>(matches switch
         {
             [var one] => (one, null),
-            [] => (null, $"'{text}' adlı ya da kimlikli bir otorite yok."),
-            _ => (null, $"'{text}' birden çok otoriteye uyuyor ({string.Join(", ", matches.Select(m => $"{m.Name} [{m.Id}]"))}); kimliğini yazın."),
+            [] => (null, T("Authority_NoMatch", text)),
+            _ => (null, T("Authority_Ambiguous", text, string.Join(", ", matches.Select(m => $"{m.Name} [{m.Id}]")))),
         });
     };
 
@@ -151,13 +152,13 @@ public static partial class AuthorityEditor
         if (all.FirstOrDefault(a => a.Id != authority.Id && a.Kind == authority.Kind && a.MergedInto is null && TurkishText.Fold(a.Name) == folded) is { } twin)
             throw new FormInvalidException(new Dictionary<string, string>
             {
-                ["ad"] = $"'{twin.Name}' adlı bir {AuthorityForm.KindName(twin.Kind)} zaten var ({twin.Id}); aynı {AuthorityForm.KindName(twin.Kind)} ise ikisini birleştirin, değilse adı ayırt edici yazın.",
+                ["ad"] = T("Authority_NameTaken", twin.Name, AuthorityForm.KindName(twin.Kind), twin.Id),
             });
     }
 
     private static void RequireNotMerged(Authority authority)
     {
         if (authority.MergedInto is { } survivor)
-            throw new WorkflowRefusedException($"Bu otorite {survivor} ile birleştirildi; değişiklikleri orada yapın.", forbidden: false);
+            throw new WorkflowRefusedException(T("Authority_IsMerged", survivor), forbidden: false);
     }
 }

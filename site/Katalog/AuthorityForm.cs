@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using HafizaIzmir.Archive.Domain;
+using static HafizaIzmir.Site.Katalog.KatalogText;
 
 namespace HafizaIzmir.Site.Katalog;
 
@@ -14,25 +15,11 @@ public static partial class AuthorityForm
 {
     public static readonly string[] Fields = ["ad", "adlar", "tarihler", "altur", "aciklama", "aciklama-en", "iliskiler", "wikidata", "viaf", "geonames", "enlem", "boylam", "bagli"];
 
-    public static readonly IReadOnlyDictionary<RelationType, string> RelationLabels = new Dictionary<RelationType, string>
-    {
-        [RelationType.FounderOf] = "kurucusu",
-        [RelationType.PartnerIn] = "ortağı",
-        [RelationType.WorkedFor] = "çalıştığı yer",
-        [RelationType.MemberOf] = "üyesi",
-        [RelationType.Owned] = "sahibi olduğu",
-        [RelationType.LocatedAt] = "bulunduğu yer",
-        [RelationType.BornIn] = "doğduğu yer",
-        [RelationType.LivedIn] = "yaşadığı yer",
-        [RelationType.PartOf] = "parçası olduğu",
-    };
+    /// <summary>Every relation type with its label in the request's language.</summary>
+    public static IReadOnlyDictionary<RelationType, string> RelationLabels =>
+        Enum.GetValues<RelationType>().ToDictionary(t => t, t => T("Relation_" + t));
 
-    public static string KindName(AuthorityKind kind) => kind switch
-    {
-        AuthorityKind.Person => "kişi",
-        AuthorityKind.Institution => "kurum",
-        _ => "mekân",
-    };
+    public static string KindName(AuthorityKind kind) => RecordDiff.KindName(kind);
 
     public static Dictionary<string, string> Values(Authority a)
     {
@@ -69,18 +56,18 @@ public static partial class AuthorityForm
         string? Get(string field) => KatalogOutcome.Blank(values.GetValueOrDefault(field));
 
         var name = Get("ad");
-        if (name is null) errors["ad"] = "Tercih edilen ad boş olamaz.";
+        if (name is null) errors["ad"] = T("AuthorityForm_NameEmpty");
 
         var variants = new List<AuthorityName>();
         foreach (var (line, number) in Lines(Get("adlar")))
         {
             var parts = line.Split('|', StringSplitOptions.TrimEntries);
-            if (parts.Length > 2 || parts[0].Length == 0) { errors.TryAdd("adlar", $"Diğer adlar, satır {number}: 'Ad' ya da 'Ad | EDTF dönemi' yazın."); continue; }
-            var period = parts.Length == 2 ? Date(parts[1], "adlar", $"Diğer adlar, satır {number}: dönem", errors) : null;
+            if (parts.Length > 2 || parts[0].Length == 0) { errors.TryAdd("adlar", T("AuthorityForm_VariantLine", number)); continue; }
+            var period = parts.Length == 2 ? Date(parts[1], "adlar", T("AuthorityForm_VariantPeriod", number), errors) : null;
             if (!variants.Any(v => v.Name == parts[0])) variants.Add(new AuthorityName(parts[0], period));
         }
 
-        var dates = Get("tarihler") is { } datesText ? Date(datesText, "tarihler", "Tarihler", errors) : null;
+        var dates = Get("tarihler") is { } datesText ? Date(datesText, "tarihler", T("AuthorityForm_Dates"), errors) : null;
 
         var relations = new List<Relation>();
         foreach (var (line, number) in Lines(Get("iliskiler")))
@@ -88,36 +75,36 @@ public static partial class AuthorityForm
             var parts = line.Split('|', StringSplitOptions.TrimEntries);
             if (parts.Length is < 2 or > 3 || !Vocabulary.Relations.TryGetValue(parts[0], out var type))
             {
-                errors.TryAdd("iliskiler", $"İlişkiler, satır {number}: 'tür | hedef | EDTF dönemi' yazın; tür şunlardan biri: {string.Join(", ", Vocabulary.Relations.Keys)}.");
+                errors.TryAdd("iliskiler", T("AuthorityForm_RelationLine", number, string.Join(", ", Vocabulary.Relations.Keys)));
                 continue;
             }
             var (target, error) = await resolve(parts[1]);
-            if (target is null) { errors.TryAdd("iliskiler", $"İlişkiler, satır {number}: {error}"); continue; }
-            if (target.Id == current.Id) { errors.TryAdd("iliskiler", $"İlişkiler, satır {number}: bir otorite kendisiyle ilişkilendirilemez."); continue; }
-            var period = parts.Length == 3 ? Date(parts[2], "iliskiler", $"İlişkiler, satır {number}: dönem", errors) : null;
+            if (target is null) { errors.TryAdd("iliskiler", T("AuthorityForm_RelationTarget", number, error)); continue; }
+            if (target.Id == current.Id) { errors.TryAdd("iliskiler", T("AuthorityForm_RelationSelf", number)); continue; }
+            var period = parts.Length == 3 ? Date(parts[2], "iliskiler", T("AuthorityForm_RelationPeriod", number), errors) : null;
             relations.Add(new Relation(type, target.Id, period));
         }
 
         var wikidata = Get("wikidata") is { } qid ? Wikidata(qid, errors) : null;
         var viaf = Get("viaf");
-        if (viaf is not null && !Digits().IsMatch(viaf)) errors["viaf"] = "VIAF kimliği yalnızca rakamlardan oluşur (ör. 64013650).";
+        if (viaf is not null && !Digits().IsMatch(viaf)) errors["viaf"] = T("AuthorityForm_Viaf");
         var geonames = Get("geonames");
-        if (geonames is not null && !Digits().IsMatch(geonames)) errors["geonames"] = "GeoNames kimliği yalnızca rakamlardan oluşur (ör. 311046).";
+        if (geonames is not null && !Digits().IsMatch(geonames)) errors["geonames"] = T("AuthorityForm_Geonames");
 
         double? latitude = null, longitude = null;
         string? partOf = null;
         if (current is Place)
         {
-            latitude = Coordinate(Get("enlem"), "enlem", "Enlem", 90, errors);
-            longitude = Coordinate(Get("boylam"), "boylam", "Boylam", 180, errors);
+            latitude = Coordinate(Get("enlem"), "enlem", T("AuthorityLabel_enlem"), 90, errors);
+            longitude = Coordinate(Get("boylam"), "boylam", T("AuthorityLabel_boylam"), 180, errors);
             if ((Get("enlem") is null) != (Get("boylam") is null))
-                errors.TryAdd(Get("enlem") is null ? "enlem" : "boylam", "Enlem ve boylam birlikte girilmeli.");
+                errors.TryAdd(Get("enlem") is null ? "enlem" : "boylam", T("AuthorityForm_BothCoordinates"));
             if (Get("bagli") is { } enclosing)
             {
                 var (found, error) = await resolve(enclosing);
-                if (found is null) errors["bagli"] = "Bağlı olduğu yer: " + error;
-                else if (found is not Place) errors["bagli"] = $"Bağlı olduğu yer bir mekân olmalı; '{found.Name}' bir {KindName(found.Kind)}.";
-                else if (found.Id == current.Id) errors["bagli"] = "Bir mekân kendi içinde olamaz.";
+                if (found is null) errors["bagli"] = T("AuthorityForm_PartOfMissing", error);
+                else if (found is not Place) errors["bagli"] = T("AuthorityForm_PartOfNotPlace", found.Name, KindName(found.Kind));
+                else if (found.Id == current.Id) errors["bagli"] = T("AuthorityForm_PartOfSelf");
                 else partOf = found.Id;
             }
         }
@@ -145,7 +132,7 @@ public static partial class AuthorityForm
     {
         var id = WikidataAddress().Match(text) is { Success: true } m ? m.Groups[1].Value : text;
         if (Qid().IsMatch(id)) return id;
-        errors["wikidata"] = $"Wikidata kimliği 'Q' ve sıfırla başlamayan bir sayıdan oluşur (ör. Q1297); '{text}' değil.";
+        errors["wikidata"] = T("AuthorityForm_Wikidata", text);
         return null;
     }
 
@@ -157,14 +144,14 @@ public static partial class AuthorityForm
         if (double.TryParse(normalized, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
             && value >= -limit && value <= limit)
             return value;
-        errors[field] = $"{label} -{limit} ile {limit} arasında ondalık derece olmalı (ör. {(limit == 90 ? "38.4237" : "27.1428")}); '{text}' değil.";
+        errors[field] = T("AuthorityForm_Coordinate", label, limit, limit == 90 ? "38.4237" : "27.1428", text);
         return null;
     }
 
     private static EdtfDate? Date(string text, string field, string label, Dictionary<string, string> errors)
     {
         if (EdtfDate.TryParse(text, out var date, out var error)) return date;
-        errors.TryAdd(field, $"{label}: '{text}' bir EDTF tarihi değil ({error}).");
+        errors.TryAdd(field, T("AuthorityForm_BadDate", label, text, error));
         return null;
     }
 

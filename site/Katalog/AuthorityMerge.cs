@@ -4,6 +4,7 @@ using HafizaIzmir.Archive.Storage;
 using HafizaIzmir.Archive.Text;
 using static HafizaIzmir.Site.Katalog.KatalogOutcome;
 using static HafizaIzmir.Site.Katalog.KatalogPage;
+using static HafizaIzmir.Site.Katalog.KatalogText;
 
 namespace HafizaIzmir.Site.Katalog;
 
@@ -26,11 +27,11 @@ public sealed class AuthorityMerger(Archive.Storage.Archive archive)
         var duplicate = await AuthorityEditor.GetAsync(archive, duplicateId, ct);
         var survivor = await AuthorityEditor.GetAsync(archive, survivorId, ct);
         if (duplicate.Version != expectedDuplicateVersion) throw new OcflConflictException(Archive.Storage.Archive.AuthorityPrefix + duplicateId, duplicate.Version);
-        if (duplicateId == survivorId) throw new WorkflowRefusedException("Bir otorite kendisiyle birleştirilemez.", forbidden: false);
-        if (duplicate.Value.MergedInto is not null) throw new WorkflowRefusedException("Bu otorite zaten birleştirilmiş.", forbidden: false);
-        if (survivor.Value.MergedInto is { } further) throw new WorkflowRefusedException($"Seçilen otorite de birleştirilmiş ({further} ile); onu seçin.", forbidden: false);
+        if (duplicateId == survivorId) throw new WorkflowRefusedException(T("Merge_Self"), forbidden: false);
+        if (duplicate.Value.MergedInto is not null) throw new WorkflowRefusedException(T("Merge_Already"), forbidden: false);
+        if (survivor.Value.MergedInto is { } further) throw new WorkflowRefusedException(T("Merge_SurvivorMerged", further), forbidden: false);
         if (duplicate.Value.Kind != survivor.Value.Kind)
-            throw new WorkflowRefusedException($"Yalnızca aynı türden otoriteler birleştirilir: {AuthorityForm.KindName(duplicate.Value.Kind)} ile {AuthorityForm.KindName(survivor.Value.Kind)} birleşmez.", forbidden: false);
+            throw new WorkflowRefusedException(T("Merge_Kinds", AuthorityForm.KindName(duplicate.Value.Kind), AuthorityForm.KindName(survivor.Value.Kind)), forbidden: false);
 
         var message = $"Birleştirme: {duplicate.Value.Name} [{duplicateId}] → {survivor.Value.Name} [{survivorId}]" + (KatalogOutcome.Blank(why) is { } reason ? $": {reason}" : "");
         var info = new CommitInfo(user, message);
@@ -144,7 +145,7 @@ public static class AuthorityMergePage
         {
             var current = await AuthorityEditor.GetAsync(archive, id, ct);
             var all = await AuthorityEditor.AllAsync(archive, ct);
-            return Render(context, "Birleştir · " + current.Value.Name, Form(context, current, Candidates(current.Value, all), "", null));
+            return Render(context, T("Merge_Title") + " · " + current.Value.Name, Form(context, current, Candidates(current.Value, all), "", null));
         }));
 
         cataloguers.MapPost("/{id}/birlestir", (HttpContext context, string id, IFormCollection form, Archive.Storage.Archive archive, CancellationToken ct) => Run(context, async () =>
@@ -153,9 +154,9 @@ public static class AuthorityMergePage
             var current = await AuthorityEditor.GetAsync(archive, id, ct);
             var all = await AuthorityEditor.AllAsync(archive, ct);
             var choice = form["hedef"].FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim() ?? "";
-            var (survivor, error) = choice.Length == 0 ? (null, "Birleşecek otoriteyi seçin.") : await AuthorityEditor.Resolver(all)(choice);
+            var (survivor, error) = choice.Length == 0 ? (null, T("Merge_Choose")) : await AuthorityEditor.Resolver(all)(choice);
             if (survivor is null)
-                return Render(context, "Birleştir · " + current.Value.Name, Form(context, current, Candidates(current.Value, all), choice, error), StatusCodes.Status400BadRequest);
+                return Render(context, T("Merge_Title") + " · " + current.Value.Name, Form(context, current, Candidates(current.Value, all), choice, error), StatusCodes.Status400BadRequest);
             await new AuthorityMerger(archive).MergeAsync(id, survivor.Id, Version(form), user, form["neden"], ct);
             return Results.LocalRedirect(AuthorityEditor.Url(survivor.Id) + "?durum=birlestirildi");
         }));
@@ -173,23 +174,21 @@ public static class AuthorityMergePage
     private static string Form(HttpContext context, Versioned<Authority> current, List<Authority> candidates, string choice, string? error)
     {
         var a = current.Value;
-        var body = new StringBuilder($"<h1>Birleştir: {H(a.Name)}</h1>");
-        body.Append($"<p>Bu {H(AuthorityForm.KindName(a.Kind))} (<code>{H(a.Id)}</code>) bir kopyaysa, kalacak otoriteyi seçin. ")
-            .Append("Bu otoriteye bağlı bütün kayıtlar, ilişkiler ve bağışlar kalan otoriteye taşınır (her biri yeni bir sürüm olarak), ")
-            .Append("bu otoritenin adları kalanın diğer adları olur ve bu otoritenin adresi kalana yönlenir.</p>");
+        var body = new StringBuilder($"<h1>{T("Merge_Title")}: {H(a.Name)}</h1>");
+        body.Append($"<p>{T("Merge_Help", H(AuthorityForm.KindName(a.Kind)), $"<code>{H(a.Id)}</code>")}</p>");
         if (error is not null) body.Append($"<p role=\"alert\" class=\"error\">{H(error)}</p>");
         body.Append($"<form method=\"post\" action=\"{H(AuthorityEditor.Url(a.Id))}/birlestir\">{Token(context)}<input type=\"hidden\" name=\"surum\" value=\"{current.Version}\">");
         if (candidates.Count > 0)
         {
-            body.Append("<fieldset><legend>Olası kopyalar</legend>");
+            body.Append($"<fieldset><legend>{T("Merge_Candidates")}</legend>");
             foreach (var (c, i) in candidates.Select((c, i) => (c, i)))
                 body.Append($"<p><input type=\"radio\" id=\"aday-{i}\" name=\"hedef\" value=\"{H(c.Id)}\"{(choice == c.Id ? " checked" : "")}> ")
                     .Append($"<label for=\"aday-{i}\">{H(c.Name)} {H(c.Dates?.Text)} ({H(c.Id)})</label></p>");
             body.Append("</fieldset>");
         }
-        body.Append(Field("hedef-metin", "Ya da kalacak otoritenin kimliği veya adı", candidates.Any(c => c.Id == choice) ? "" : choice, error: error).Replace("name=\"hedef-metin\"", "name=\"hedef\""))
-            .Append(Field("neden", "Neden", ""))
-            .Append("<p><button type=\"submit\">Birleştir</button></p></form>");
+        body.Append(Field("hedef-metin", T("Merge_Other"), candidates.Any(c => c.Id == choice) ? "" : choice, error: error).Replace("name=\"hedef-metin\"", "name=\"hedef\""))
+            .Append(Field("neden", T("History_Why"), ""))
+            .Append($"<p><button type=\"submit\">{T("Merge_Title")}</button></p></form>");
         return body.ToString();
     }
 }

@@ -4,6 +4,7 @@ using HafizaIzmir.Archive.Storage;
 using HafizaIzmir.Archive.Text;
 using static HafizaIzmir.Site.Katalog.KatalogOutcome;
 using static HafizaIzmir.Site.Katalog.KatalogPage;
+using static HafizaIzmir.Site.Katalog.KatalogText;
 
 namespace HafizaIzmir.Site.Katalog;
 
@@ -12,16 +13,17 @@ public static partial class AuthorityEditor
 {
     public const int ListLimit = 200;
 
+    /// <summary>The status message key for each <c>durum</c> an action redirects with.</summary>
     private static readonly Dictionary<string, string> Done = new(StringComparer.Ordinal)
     {
-        ["kaydedildi"] = "Kaydedildi.",
-        ["geri-alindi"] = "Eski sürüm yeni bir sürüm olarak kaydedildi.",
-        ["degismedi"] = "Seçilen sürüm şimdikiyle aynı; yeni sürüm yazılmadı.",
-        ["birlestirildi"] = "Birleştirildi: kayıtlar, ilişkiler ve bağışlar bu otoriteye taşındı.",
+        ["kaydedildi"] = "Done_Saved",
+        ["geri-alindi"] = "Authority_Done_Reverted",
+        ["degismedi"] = "Authority_Done_Unchanged",
+        ["birlestirildi"] = "Authority_Done_Merged",
     };
 
-    private static readonly (string Value, string Label)[] KindOptions =
-        [("", "Hepsi"), ("person", "Kişiler"), ("institution", "Kurumlar"), ("place", "Mekânlar")];
+    private static (string Value, string Label)[] KindOptions =>
+        [("", T("Authority_All")), ("person", T("Authority_People")), ("institution", T("Authority_Institutions")), ("place", T("Authority_Places"))];
 
     private static IResult ListPage(HttpContext context, List<Authority> all, string? q, string? tur)
     {
@@ -33,29 +35,29 @@ public static partial class AuthorityEditor
             .Where(a => folded.Length == 0 || a.AllNames.Any(n => TurkishText.Fold(n).Contains(folded, StringComparison.Ordinal)) || a.Id == q)
             .OrderBy(a => a.Name, TurkishText.Alphabetical)
             .ToList();
-        var body = new StringBuilder("<h1>Otoriteler</h1>");
+        var body = new StringBuilder($"<h1>{T("Authority_List")}</h1>");
         if (RecordWorkflow.IsCataloguer(role))
-            body.Append($"<p><a href=\"{Root}/yeni?tur=person\">Yeni kişi</a> · <a href=\"{Root}/yeni?tur=institution\">Yeni kurum</a> · <a href=\"{Root}/yeni?tur=place\">Yeni mekân</a></p>");
+            body.Append($"<p><a href=\"{Root}/yeni?tur=person\">{T("Authority_NewPerson")}</a> · <a href=\"{Root}/yeni?tur=institution\">{T("Authority_NewInstitution")}</a> · <a href=\"{Root}/yeni?tur=place\">{T("Authority_NewPlace")}</a></p>");
         body.Append($"<form method=\"get\" action=\"{Root}\" role=\"search\">")
-            .Append(Field("q", "Ad", q, "search"))
-            .Append(Select("tur", "Tür", KindOptions, tur ?? ""))
-            .Append("<p><button type=\"submit\">Ara</button></p></form>");
-        body.Append($"<p role=\"status\" id=\"sonuc-sayisi\">{found.Count:N0} otorite</p>");
+            .Append(Field("q", T("Authority_Name"), q, "search"))
+            .Append(Select("tur", T("Authority_Kind"), KindOptions, tur ?? ""))
+            .Append($"<p><button type=\"submit\">{T("Search")}</button></p></form>");
+        body.Append($"<p role=\"status\" id=\"sonuc-sayisi\">{T("Authority_Count", found.Count.ToString("N0"))}</p>");
         if (found.Count > 0)
         {
-            body.Append("<table><caption>Otoriteler</caption><thead><tr><th scope=\"col\">Ad</th><th scope=\"col\">Tür</th><th scope=\"col\">Tarihler</th><th scope=\"col\">Kimlik</th></tr></thead><tbody>");
+            body.Append($"<table><caption>{T("Authority_List")}</caption><thead><tr><th scope=\"col\">{T("Authority_Name")}</th><th scope=\"col\">{T("Authority_Kind")}</th><th scope=\"col\">{T("AuthorityForm_Dates")}</th><th scope=\"col\">{T("Authority_Id")}</th></tr></thead><tbody>");
             foreach (var a in found.Take(ListLimit))
                 body.Append($"<tr><td><a href=\"{H(Url(a.Id))}\">{H(a.Name)}</a></td><td>{H(AuthorityForm.KindName(a.Kind))}</td><td>{H(a.Dates?.Text)}</td><td>{H(a.Id)}</td></tr>");
             body.Append("</tbody></table>");
-            if (found.Count > ListLimit) body.Append($"<p>İlk {ListLimit} gösteriliyor; aramayı daraltın.</p>");
+            if (found.Count > ListLimit) body.Append($"<p>{T("Authority_ListLimited", ListLimit)}</p>");
         }
-        return Render(context, "Otoriteler", body.ToString());
+        return Render(context, T("Authority_List"), body.ToString());
     }
 
     private static string NewForm(HttpContext context, AuthorityKind kind, IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string>? errors) =>
-        $"<h1>Yeni {H(AuthorityForm.KindName(kind))}</h1>" + ErrorSummary(errors)
+        $"<h1>{T("Authority_New")}: {H(AuthorityForm.KindName(kind))}</h1>" + ErrorSummary(errors)
         + $"<form method=\"post\" action=\"{Root}/yeni\">{Token(context)}<input type=\"hidden\" name=\"tur\" value=\"{kind.Code()}\">"
-        + FormFields(context, kind, values, errors) + "<p><button type=\"submit\">Kaydet</button></p></form>";
+        + FormFields(context, kind, values, errors) + $"<p><button type=\"submit\">{T("Save")}</button></p></form>";
 
     private static async Task<string> EditPage(HttpContext context, Archive.Storage.Archive archive, Versioned<Authority> current, IReadOnlyDictionary<string, string> values,
         IReadOnlyDictionary<string, string>? errors, string? done, CancellationToken ct)
@@ -63,20 +65,20 @@ public static partial class AuthorityEditor
         var a = current.Value;
         var (_, role) = KatalogServices.Who(context.User);
         var body = new StringBuilder($"<h1>{H(a.Name)}</h1>");
-        if (done is not null && Done.TryGetValue(done, out var message)) body.Append($"<p role=\"status\">{H(message)}</p>");
-        body.Append($"<p>{H(AuthorityForm.KindName(a.Kind))} · kimlik <code>{H(a.Id)}</code> · sürüm v{current.Version} · son değiştiren {H(a.ChangedBy)}</p>");
-        body.Append($"<p><a href=\"{Root}\">Bütün otoriteler</a> · <a href=\"{H(Url(a.Id))}/gecmis\">Geçmiş</a>");
-        if (a.MergedInto is null && RecordWorkflow.IsCataloguer(role)) body.Append($" · <a href=\"{H(Url(a.Id))}/birlestir\">Başka bir otoriteyle birleştir</a>");
+        if (done is not null && Done.TryGetValue(done, out var message)) body.Append($"<p role=\"status\">{H(T(message))}</p>");
+        body.Append($"<p>{H(AuthorityForm.KindName(a.Kind))} · {T("Authority_IdWord")} <code>{H(a.Id)}</code> · {T("Record_Version")} v{current.Version} · {T("Authority_ChangedBy")} {H(a.ChangedBy)}</p>");
+        body.Append($"<p><a href=\"{Root}\">{T("Authority_AllLink")}</a> · <a href=\"{H(Url(a.Id))}/gecmis\">{T("Record_History")}</a>");
+        if (a.MergedInto is null && RecordWorkflow.IsCataloguer(role)) body.Append($" · <a href=\"{H(Url(a.Id))}/birlestir\">{T("Authority_MergeLink")}</a>");
         body.Append("</p>");
         if (a.MergedInto is { } survivor)
         {
             var target = await archive.GetAuthorityAsync(survivor, ct);
-            body.Append($"<p role=\"note\">Bu otorite bir kopyaydı ve <a href=\"{H(Url(survivor))}\">{H(target?.Value.Name ?? survivor)}</a> ile birleştirildi. Adresi oraya yönlenir.</p>");
+            body.Append($"<p role=\"note\">{T("Authority_MergedNote", $"<a href=\"{H(Url(survivor))}\">{H(target?.Value.Name ?? survivor)}</a>")}</p>");
             return body.ToString();
         }
         if (a.Relations.Count > 0)
         {
-            body.Append("<h2>İlişkiler</h2><ul>");
+            body.Append($"<h2>{T("AuthorityLabel_iliskiler")}</h2><ul>");
             foreach (var relation in a.Relations)
             {
                 var target = await archive.GetAuthorityAsync(relation.TargetId, ct);
@@ -87,35 +89,35 @@ public static partial class AuthorityEditor
         }
         if (!RecordWorkflow.IsCataloguer(role))
         {
-            body.Append("<h2>Bilgiler</h2><dl>");
+            body.Append($"<h2>{T("Authority_Details")}</h2><dl>");
             foreach (var (field, label) in Labels(a.Kind))
                 if (values.GetValueOrDefault(field) is { Length: > 0 } value) body.Append($"<dt>{H(label)}</dt><dd>{H(value).Replace("\n", "<br>")}</dd>");
             return body.Append("</dl>").ToString();
         }
-        body.Append("<h2>Düzenle</h2>").Append(ErrorSummary(errors))
+        body.Append($"<h2>{T("Authority_Edit")}</h2>").Append(ErrorSummary(errors))
             .Append($"<form method=\"post\" action=\"{H(Url(a.Id))}\">{Token(context)}<input type=\"hidden\" name=\"surum\" value=\"{current.Version}\">")
             .Append(FormFields(context, a.Kind, values, errors))
-            .Append(Field("neden", "Değişikliğin nedeni", ""))
-            .Append("<p><button type=\"submit\">Kaydet</button></p></form>");
+            .Append(Field("neden", T("Field_Reason"), ""))
+            .Append($"<p><button type=\"submit\">{T("Save")}</button></p></form>");
         return body.ToString();
     }
 
     private static IEnumerable<(string Field, string Label)> Labels(AuthorityKind kind)
     {
-        yield return ("ad", "Tercih edilen ad");
-        yield return ("adlar", "Diğer ve tarihî adlar");
-        yield return ("tarihler", kind == AuthorityKind.Person ? "Yaşam tarihleri (EDTF)" : "Var olduğu dönem (EDTF)");
-        yield return ("altur", kind switch { AuthorityKind.Person => "Meslek", AuthorityKind.Institution => "Kurum türü", _ => "Mekân türü" });
-        yield return ("aciklama", "Açıklama");
-        yield return ("aciklama-en", "Açıklama (İngilizce)");
-        yield return ("iliskiler", "İlişkiler");
-        yield return ("wikidata", "Wikidata kimliği");
-        yield return ("viaf", "VIAF kimliği");
-        yield return ("geonames", "GeoNames kimliği");
+        yield return ("ad", T("AuthorityLabel_ad"));
+        yield return ("adlar", T("AuthorityLabel_adlar"));
+        yield return ("tarihler", T(kind == AuthorityKind.Person ? "AuthorityLabel_tarihler_Person" : "AuthorityLabel_tarihler"));
+        yield return ("altur", T("AuthorityLabel_altur_" + kind));
+        yield return ("aciklama", T("Field_Description"));
+        yield return ("aciklama-en", T("Field_DescriptionEn"));
+        yield return ("iliskiler", T("AuthorityLabel_iliskiler"));
+        yield return ("wikidata", T("AuthorityLabel_wikidata"));
+        yield return ("viaf", T("AuthorityLabel_viaf"));
+        yield return ("geonames", T("AuthorityLabel_geonames"));
         if (kind != AuthorityKind.Place) yield break;
-        yield return ("enlem", "Enlem");
-        yield return ("boylam", "Boylam");
-        yield return ("bagli", "Bağlı olduğu yer");
+        yield return ("enlem", T("AuthorityLabel_enlem"));
+        yield return ("boylam", T("AuthorityLabel_boylam"));
+        yield return ("bagli", T("AuthorityLabel_bagli"));
     }
 
     private static string FormFields(HttpContext context, AuthorityKind kind, IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string>? errors)
@@ -125,19 +127,19 @@ public static partial class AuthorityEditor
         var labels = Labels(kind).ToDictionary(l => l.Field, l => l.Label);
         var html = new StringBuilder()
             .Append(Field("ad", labels["ad"], V("ad"), extra: " required", error: E("ad")))
-            .Append(TextArea("adlar", labels["adlar"], V("adlar"), 3, "Her satıra bir ad; kullanıldığı dönem biliniyorsa '|' ile: Punta | ../1930", E("adlar")))
+            .Append(TextArea("adlar", labels["adlar"], V("adlar"), 3, T("AuthorityHint_adlar"), E("adlar")))
             .Append(Field("tarihler", labels["tarihler"], V("tarihler"), error: E("tarihler")))
             .Append(Field("altur", labels["altur"], V("altur")))
             .Append(TextArea("aciklama", labels["aciklama"], V("aciklama"), 4))
             .Append(TextArea("aciklama-en", labels["aciklama-en"], V("aciklama-en"), 4, extra: " lang=\"en\""))
             .Append(TextArea("iliskiler", labels["iliskiler"], V("iliskiler"), 3,
-                "Her satıra bir ilişki: tür | hedefin kimliği veya adı | dönem (isteğe bağlı). Türler: "
+                T("AuthorityHint_iliskiler") + " "
                 + string.Join(", ", AuthorityForm.RelationLabels.Select(r => $"{r.Key.Code()} ({r.Value})")), E("iliskiler")))
             .Append(Field("wikidata", labels["wikidata"], V("wikidata"), extra: " placeholder=\"Q1297\"", error: E("wikidata")))
             .Append(Field("viaf", labels["viaf"], V("viaf"), extra: " inputmode=\"numeric\"", error: E("viaf")))
             .Append(Field("geonames", labels["geonames"], V("geonames"), extra: " inputmode=\"numeric\"", error: E("geonames")));
         if (kind == AuthorityKind.Place)
-            html.Append("<fieldset><legend>Konum (WGS84 ondalık derece)</legend>")
+            html.Append($"<fieldset><legend>{T("Authority_Location")}</legend>")
                 .Append(Field("enlem", labels["enlem"], V("enlem"), extra: " inputmode=\"decimal\" placeholder=\"38.4237\"", error: E("enlem")))
                 .Append(Field("boylam", labels["boylam"], V("boylam"), extra: " inputmode=\"decimal\" placeholder=\"27.1428\"", error: E("boylam")))
                 .Append(MapPicker(context, "enlem", "boylam"))
@@ -150,15 +152,15 @@ public static partial class AuthorityEditor
     {
         var (_, role) = KatalogServices.Who(context.User);
         var id = current.Value.Id;
-        var body = new StringBuilder($"<h1>Geçmiş: {H(current.Value.Name)}</h1><p><a href=\"{H(Url(id))}\">Otoriteye dön</a></p>");
-        body.Append("<table><caption>Sürümler, en yenisi önce</caption><thead><tr><th scope=\"col\">Sürüm</th><th scope=\"col\">Ne zaman (UTC)</th><th scope=\"col\">Kim</th><th scope=\"col\">Neden</th><th scope=\"col\">İşlem</th></tr></thead><tbody>");
+        var body = new StringBuilder($"<h1>{T("Record_History")}: {H(current.Value.Name)}</h1><p><a href=\"{H(Url(id))}\">{T("Authority_Back")}</a></p>");
+        body.Append($"<table><caption>{T("History_Caption")}</caption><thead><tr><th scope=\"col\">{T("History_Version")}</th><th scope=\"col\">{T("History_When")}</th><th scope=\"col\">{T("History_Who")}</th><th scope=\"col\">{T("History_Why")}</th><th scope=\"col\">{T("Authority_Action")}</th></tr></thead><tbody>");
         foreach (var v in versions.OrderByDescending(v => v.Number))
         {
             body.Append($"<tr><td><a href=\"{H(Url(id))}/gecmis/{v.Number}\">v{v.Number}</a></td><td>{v.Created.UtcDateTime:yyyy-MM-dd HH:mm:ss}</td><td>{H(v.User)}</td><td>{H(v.Message)}</td><td>");
             if (v.Number != current.Version && current.Value.MergedInto is null && RecordWorkflow.IsCataloguer(role))
                 body.Append($"<form method=\"post\" action=\"{H(Url(id))}/geri-al\">{Token(context)}<input type=\"hidden\" name=\"surum\" value=\"{current.Version}\"><input type=\"hidden\" name=\"hedef\" value=\"{v.Number}\">")
-                    .Append($"<label for=\"neden-{v.Number}\">Neden</label> <input id=\"neden-{v.Number}\" name=\"neden\" type=\"text\"> ")
-                    .Append($"<button type=\"submit\">v{v.Number} sürümüne dön</button></form>");
+                    .Append($"<label for=\"neden-{v.Number}\">{T("History_Why")}</label> <input id=\"neden-{v.Number}\" name=\"neden\" type=\"text\"> ")
+                    .Append($"<button type=\"submit\">{T("Authority_RevertTo", $"v{v.Number}")}</button></form>");
             body.Append("</td></tr>");
         }
         return body.Append("</tbody></table>").ToString();
@@ -167,10 +169,10 @@ public static partial class AuthorityEditor
     private static string VersionPage(string id, int version, Authority old)
     {
         var values = AuthorityForm.Values(old);
-        var body = new StringBuilder($"<h1>{H(old.Name)}: v{version}</h1><p><a href=\"{H(Url(id))}/gecmis\">Geçmişe dön</a></p><dl>");
+        var body = new StringBuilder($"<h1>{H(old.Name)}: v{version}</h1><p><a href=\"{H(Url(id))}/gecmis\">{T("Authority_BackToHistory")}</a></p><dl>");
         foreach (var (field, label) in Labels(old.Kind))
             if (values.GetValueOrDefault(field) is { Length: > 0 } value) body.Append($"<dt>{H(label)}</dt><dd>{H(value).Replace("\n", "<br>")}</dd>");
-        if (old.MergedInto is not null) body.Append($"<dt>Birleştirildiği otorite</dt><dd>{H(old.MergedInto)}</dd>");
+        if (old.MergedInto is not null) body.Append($"<dt>{T("Authority_MergedInto")}</dt><dd>{H(old.MergedInto)}</dd>");
         return body.Append("</dl>").ToString();
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using HafizaIzmir.Archive.Domain;
 using static HafizaIzmir.Site.Katalog.KatalogPage;
+using static HafizaIzmir.Site.Katalog.KatalogText;
 
 namespace HafizaIzmir.Site.Katalog;
 
@@ -35,23 +36,23 @@ public static class Dashboard
             if (record.State == WorkflowState.Published) published.Add(record);
         }
 
-        var body = new StringBuilder("<h1>Katalog</h1>");
-        body.Append($"<section aria-labelledby=\"hedef\"><h2 id=\"hedef\">Program hedefleri</h2><p>Yayımlanan kayıtlar: <strong id=\"published-count\">{published.Count:N0}</strong></p>");
-        Target(body, "Bu yıl", published.Count, TargetThisYear);
-        Target(body, "Toplam", published.Count, TargetTotal);
+        var body = new StringBuilder($"<h1>{T("Frame_Katalog")}</h1>");
+        body.Append($"<section aria-labelledby=\"hedef\"><h2 id=\"hedef\">{T("Dashboard_Targets")}</h2><p>{T("Dashboard_PublishedRecords")}: <strong id=\"published-count\">{published.Count:N0}</strong></p>");
+        Target(body, T("Dashboard_ThisYear"), published.Count, TargetThisYear);
+        Target(body, T("Dashboard_Total"), published.Count, TargetTotal);
         var stories = context.RequestServices.GetRequiredService<Derived.StoryCatalogue>().Published();
-        body.Append($"<p><a href=\"/katalog/hikaye\">Yayımlanan hikâyeler</a>: <strong id=\"story-count\">{stories.Count:N0}</strong></p>");
-        Target(body, "Hikâyeler, bu yıl", stories.Count(s => s.PublishedAt?.Year == DateTimeOffset.UtcNow.Year), StoryTargetThisYear);
-        Target(body, "Hikâyeler, toplam", stories.Count, StoryTargetTotal);
+        body.Append($"<p><a href=\"/katalog/hikaye\">{T("Dashboard_PublishedStories")}</a>: <strong id=\"story-count\">{stories.Count:N0}</strong></p>");
+        Target(body, T("Dashboard_StoriesThisYear"), stories.Count(s => s.PublishedAt?.Year == DateTimeOffset.UtcNow.Year), StoryTargetThisYear);
+        Target(body, T("Dashboard_StoriesTotal"), stories.Count, StoryTargetTotal);
         await KatalogAdministration.AppendToDashboardAsync(body, context, archive, ct);
         body.Append("</section>");
-        body.Append("<p><a href=\"/katalog/kayit/yeni\">Yeni kayıt</a></p>");
+        body.Append($"<p><a href=\"/katalog/kayit/yeni\">{T("Frame_NewRecord")}</a></p>");
         Returned(body, returned);
-        List(body, "taslaklarim", "Taslaklarım", mine);
-        List(body, "gonderdiklerim", "İncelemeye gönderdiklerim", submitted);
-        if (RecordWorkflow.IsCataloguer(role)) List(body, "inceleme", "İnceleme bekleyenler", inReview);
-        List(body, "yayimlanan", "Son yayımlananlar", published.OrderByDescending(r => r.ChangedAt).Take(10).ToList());
-        return Render(context, "Katalog", body.ToString());
+        List(body, "taslaklarim", T("Dashboard_MyDrafts"), mine);
+        List(body, "gonderdiklerim", T("Dashboard_MySubmitted"), submitted);
+        if (RecordWorkflow.IsCataloguer(role)) List(body, "inceleme", T("Dashboard_AwaitingReview"), inReview);
+        List(body, "yayimlanan", T("Dashboard_RecentlyPublished"), published.OrderByDescending(r => r.ChangedAt).Take(10).ToList());
+        return Render(context, T("Frame_Katalog"), body.ToString());
     }).RequireAuthorization(KatalogServices.Staff);
 
     private static void Target(StringBuilder body, string label, int count, int target) =>
@@ -60,14 +61,14 @@ public static class Dashboard
 
     private static void Returned(StringBuilder body, List<(Record Record, ReviewNotes Notes)> returned)
     {
-        body.Append($"<section aria-labelledby=\"iade\"><h2 id=\"iade\">Bana iade edilenler ({returned.Count})</h2>");
-        if (returned.Count == 0) body.Append("<p>Yok.</p>");
+        body.Append($"<section aria-labelledby=\"iade\"><h2 id=\"iade\">{T("Dashboard_ReturnedToMe")} ({returned.Count})</h2>");
+        if (returned.Count == 0) body.Append($"<p>{T("Dashboard_None")}</p>");
         else
         {
             body.Append("<ul>");
             foreach (var (record, notes) in returned.OrderBy(r => r.Record.Identifier, StringComparer.Ordinal))
                 body.Append($"<li><a href=\"{H(RecordEditor.Url(record.Identifier))}\">{H(record.Identifier)}</a> {H(record.Title.Tr)}: ")
-                    .Append($"<span class=\"review-note\">{H(notes.By)}: {H(notes.General)}{(notes.Fields.Count > 0 ? $" (+{notes.Fields.Count} alan notu)" : "")}</span></li>");
+                    .Append($"<span class=\"review-note\">{H(notes.By)}: {H(notes.General)}{(notes.Fields.Count > 0 ? " " + T("Dashboard_FieldNotes", notes.Fields.Count) : "")}</span></li>");
             body.Append("</ul>");
         }
         body.Append("</section>");
@@ -76,7 +77,7 @@ public static class Dashboard
     private static void List(StringBuilder body, string id, string heading, List<Record> records)
     {
         body.Append($"<section aria-labelledby=\"{id}\"><h2 id=\"{id}\">{H(heading)} ({records.Count})</h2>");
-        if (records.Count == 0) body.Append("<p>Yok.</p>");
+        if (records.Count == 0) body.Append($"<p>{T("Dashboard_None")}</p>");
         else
         {
             body.Append("<ul>");

@@ -5,6 +5,7 @@ using HafizaIzmir.Archive.Text;
 using HafizaIzmir.Indexer.Hosting;
 using HafizaIzmir.Oai.Formats;
 using HafizaIzmir.Site.Derived;
+using static HafizaIzmir.Site.Katalog.KatalogText;
 
 namespace HafizaIzmir.Site.Katalog;
 
@@ -62,11 +63,11 @@ public static partial class DescribeForm
     public const int MaxAuthorityRows = 200;
     public const int BlankAuthorityRows = 3;
 
-    /// <summary>Role codes offered for an authority link, with their Turkish labels; the OAI mappers read them.</summary>
-    public static readonly IReadOnlyList<(string Code, string Label)> Roles =
+    /// <summary>Role codes offered for an authority link, with the resource keys of their labels; the OAI mappers read the codes.</summary>
+    public static readonly IReadOnlyList<(string Code, string LabelKey)> Roles =
     [
-        ("", "konu (belgede geçiyor)"), ("creator", "yaratıcı / yazan"), ("addressee", "alıcı / muhatap"),
-        ("photographer", "fotoğrafçı"), ("publisher", "yayıncı"), ("contributor", "katkıda bulunan"),
+        ("", "Role_subject"), ("creator", "Role_creator"), ("addressee", "Role_addressee"),
+        ("photographer", "Role_photographer"), ("publisher", "Role_publisher"), ("contributor", "Role_contributor"),
     ];
 
     public sealed record Result(RecordDraft? Draft, IReadOnlyList<Authority> NewAuthorities);
@@ -76,33 +77,33 @@ public static partial class DescribeForm
         var identifier = current?.Identifier ?? form["kimlik"].Trim();
         var errors = form.Errors;
         var title = form["baslik"].Trim();
-        if (title.Length == 0) errors["baslik"] = "Başlık boş olamaz.";
+        if (title.Length == 0) errors["baslik"] = T("Describe_TitleEmpty");
         var date = form["tarih"].Trim();
-        if (date.Length > 0 && !EdtfDate.TryParse(date, out _, out var dateError)) errors["tarih"] = $"'{date}' bir EDTF tarihi değil: {dateError}. Örnek: 1923, 1923-05-12, 192X, 1923~, 1920/1925.";
+        if (date.Length > 0 && !EdtfDate.TryParse(date, out _, out var dateError)) errors["tarih"] = T("Describe_BadDate", date, dateError);
         var level = current?.Level ?? Level.Item;
         // A form without the field (an older page, a script) keeps the level; a wrong value is an error.
-        if (form.All("duzey").Count > 0 && !Vocabulary.Levels.TryGetValue(form["duzey"], out level)) errors["duzey"] = "Bir düzey seçin.";
+        if (form.All("duzey").Count > 0 && !Vocabulary.Levels.TryGetValue(form["duzey"], out level)) errors["duzey"] = T("Describe_ChooseLevel");
         var parent = form["ust"].Trim();
         if (parent.Length > 0) CheckParent(parent, identifier, level, services.GetRequiredService<RecordTree>(), errors);
         EuropeanaType? type = null;
         if (form["tur"].Length > 0)
         {
             if (Vocabulary.Types.TryGetValue(form["tur"], out var t)) type = t;
-            else errors["tur"] = "Listeden bir tür seçin.";
+            else errors["tur"] = T("Describe_ChooseType");
         }
         var languages = form["dil"].Split([' ', ',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
         if (languages.FirstOrDefault(l => !LanguageCode().IsMatch(l)) is { } badLanguage)
-            errors["dil"] = $"'{badLanguage}' bir ISO 639 dil kodu değil (tr, ota, fr, en, el …).";
+            errors["dil"] = T("Describe_BadLanguage", badLanguage);
         var axes = new List<Axis>();
         foreach (var code in form.All("eksen"))
             if (Vocabulary.Axes.TryGetValue(code, out var axis)) axes.Add(axis);
-            else errors["eksen"] = $"'{code}' bir eksen değil.";
+            else errors["eksen"] = T("Describe_BadAxis", code);
         var subjects = form["konu"].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
         var rights = form["haklar"] == RightsChooser.Other ? form["haklar-diger"].Trim() : form["haklar"].Trim();
         string? normalRights = null;
         // The import's rule: any rightsstatements.org or Creative Commons URI, written as Europeana spells it when it knows it.
         if (rights.Length > 0 && (normalRights = EdmRights.Normalize(rights) ?? (RightsStatement().IsMatch(rights) || CreativeCommons().IsMatch(rights) ? rights : null)) is null)
-            errors["haklar"] = $"'{rights}' bir rightsstatements.org veya Creative Commons adresi değil (ör. http://rightsstatements.org/vocab/InC/1.0/).";
+            errors["haklar"] = T("Describe_BadRights", rights);
 
         var (links, created) = await ReadAuthoritiesAsync(form, services, user, ct);
         if (errors.Count > 0) return new Result(null, []);
@@ -115,11 +116,11 @@ public static partial class DescribeForm
 
     private static void CheckParent(string parent, string? identifier, Level level, RecordTree tree, Dictionary<string, string> errors)
     {
-        if (parent == identifier) { errors["ust"] = "Bir kayıt kendisinin üst kaydı olamaz."; return; }
-        if (tree.Find(parent) is not { } node) { errors["ust"] = $"'{parent}' adlı bir kayıt yok; fon, dizi veya dosya arayıp seçin."; return; }
-        if (node.Level == Level.Item) { errors["ust"] = $"'{parent}' bir birim (item); üst kayıt bir fon, dizi veya dosya olmalı."; return; }
-        if (node.Level >= level) errors["ust"] = $"'{parent}' ({Public.SiteLanguage.Turkish["Level_" + node.Level]}) bu düzeyin üstünde olamaz.";
-        else if (identifier is not null && tree.Ancestors(parent).Any(a => a.Identifier == identifier)) errors["ust"] = "Bu seçim bir döngü oluşturur.";
+        if (parent == identifier) { errors["ust"] = T("Describe_ParentSelf"); return; }
+        if (tree.Find(parent) is not { } node) { errors["ust"] = T("Describe_ParentMissing", parent); return; }
+        if (node.Level == Level.Item) { errors["ust"] = T("Describe_ParentItem", parent); return; }
+        if (node.Level >= level) errors["ust"] = T("Describe_ParentLevel", parent, T("Level_" + node.Level));
+        else if (identifier is not null && tree.Ancestors(parent).Any(a => a.Identifier == identifier)) errors["ust"] = T("Describe_ParentCycle");
     }
 
     private static async Task<(List<AuthorityLink>, List<Authority>)> ReadAuthoritiesAsync(FormValues form, IServiceProvider services, string user, CancellationToken ct)
@@ -135,7 +136,7 @@ public static partial class DescribeForm
             var id = form[key + "-kimlik"].Trim();
             if (form[key + "-tur"].Length == 0 && name.Length == 0 && id.Length == 0 && i >= BlankAuthorityRows && form[key + "-rol"].Length == 0) break;
             if (name.Length == 0 && id.Length == 0) continue;
-            if (!Vocabulary.Kinds.TryGetValue(form[key + "-tur"], out var kind)) { form.Errors[key + "-tur"] = "Kişi, kurum veya mekân seçin."; continue; }
+            if (!Vocabulary.Kinds.TryGetValue(form[key + "-tur"], out var kind)) { form.Errors[key + "-tur"] = T("Describe_ChooseKind"); continue; }
             var role = Roles.Any(r => r.Code == form[key + "-rol"]) ? form[key + "-rol"] : null;
             if (id.Length > 0 && await archive.GetAuthorityAsync(id, ct) is { } chosen && chosen.Value.Kind == kind
                 && (name.Length == 0 || chosen.Value.AllNames.Any(n => TurkishText.Fold(n) == TurkishText.Fold(name))))
@@ -148,14 +149,14 @@ public static partial class DescribeForm
                 .DistinctBy(m => m.Id).ToList();
             if (form[key + "-yeni"] == "1")
             {
-                if (exact.Count > 0) { form.Errors[key + "-ad"] = $"'{name}' zaten var ({exact[0].Id}); yenisini oluşturmak yerine onu seçin."; continue; }
+                if (exact.Count > 0) { form.Errors[key + "-ad"] = T("Describe_AuthorityExists", name, exact[0].Id); continue; }
                 var authority = NewAuthority(kind, name, user, await FreeIdAsync(archive, kind, name, created, ct));
                 created.Add(authority);
                 links.Add(new AuthorityLink(authority.Id, kind, Blank(role)));
             }
             else if (exact.Count == 1) links.Add(new AuthorityLink(exact[0].Id, kind, Blank(role)));
-            else if (exact.Count > 1) form.Errors[key + "-ad"] = $"'{name}' birden çok kayda uyuyor ({string.Join(", ", exact.Select(m => m.Id))}); listeden seçin.";
-            else form.Errors[key + "-ad"] = $"'{name}' adlı bir {RecordDiff.KindName(kind)} bulunamadı; listeden seçin ya da \"yeni oluştur\"u işaretleyin.";
+            else if (exact.Count > 1) form.Errors[key + "-ad"] = T("Describe_AuthorityAmbiguous", name, string.Join(", ", exact.Select(m => m.Id)));
+            else form.Errors[key + "-ad"] = T("Describe_AuthorityMissing", name, RecordDiff.KindName(kind));
         }
         return (links.DistinctBy(l => (l.AuthorityId, l.Role)).ToList(), created);
     }

@@ -3,6 +3,7 @@ using HafizaIzmir.Archive.Domain;
 using HafizaIzmir.Archive.Storage;
 using HafizaIzmir.Oai.Tiers;
 using static HafizaIzmir.Site.Katalog.KatalogPage;
+using static HafizaIzmir.Site.Katalog.KatalogText;
 
 namespace HafizaIzmir.Site.Katalog;
 
@@ -35,23 +36,23 @@ public static class EuropeanaReadiness
     {
         var record = current.Value;
         var report = await ClassifyAsync(context.RequestServices.GetRequiredService<Archive.Storage.Archive>(), record, context.RequestAborted);
-        var metadata = report.Metadata == MetadataTier.BelowA ? "A'nın altında" : report.Metadata.ToString();
-        var body = new StringBuilder("<section id=\"europeana\" aria-labelledby=\"europeana-baslik\"><h2 id=\"europeana-baslik\">Europeana'ya hazırlık</h2>")
-            .Append($"<p>İçerik düzeyi: <strong id=\"icerik-duzeyi\">{report.Content}</strong> · Üstveri düzeyi: <strong id=\"ustveri-duzeyi\">{H(metadata)}</strong> · ")
-            .Append(report.MeetsEuropeanaMinimum ? "Europeana'nın en düşük koşullarını (içerik 1, üstveri A) karşılıyor." : "Europeana'nın en düşük koşullarını (içerik 1, üstveri A) henüz karşılamıyor.")
-            .Append("</p><table><caption>Ölçütler</caption><thead><tr><th scope=\"col\">Ölçüt</th><th scope=\"col\">Düzey</th><th scope=\"col\">Neden</th><th scope=\"col\">Yükseltmek için</th></tr></thead><tbody>");
+        var metadata = report.Metadata == MetadataTier.BelowA ? T("Europeana_BelowA") : report.Metadata.ToString();
+        var body = new StringBuilder($"<section id=\"europeana\" aria-labelledby=\"europeana-baslik\"><h2 id=\"europeana-baslik\">{T("Europeana_Heading")}</h2>")
+            .Append($"<p>{T("Europeana_ContentTier")}: <strong id=\"icerik-duzeyi\">{report.Content}</strong> · {T("Europeana_MetadataTier")}: <strong id=\"ustveri-duzeyi\">{H(metadata)}</strong> · ")
+            .Append(T(report.MeetsEuropeanaMinimum ? "Europeana_Meets" : "Europeana_NotYet"))
+            .Append($"</p><table><caption>{T("Europeana_Criteria")}</caption><thead><tr><th scope=\"col\">{T("Europeana_Criterion")}</th><th scope=\"col\">{T("Europeana_Tier")}</th><th scope=\"col\">{T("History_Why")}</th><th scope=\"col\">{T("Europeana_ToRaise")}</th></tr></thead><tbody>");
         var limiting = report.Limiting.ToHashSet();
         foreach (var f in report.Findings)
-            body.Append($"<tr{(limiting.Contains(f) ? " class=\"limiting\"" : "")}><th scope=\"row\">{H(f.Scale == TierScale.Content ? "içerik" : "üstveri")}: {H(f.Criterion)}</th>")
+            body.Append($"<tr{(limiting.Contains(f) ? " class=\"limiting\"" : "")}><th scope=\"row\">{H(T(f.Scale == TierScale.Content ? "Europeana_Content" : "Europeana_Metadata"))}: {H(f.Criterion)}</th>")
                 .Append($"<td>{H(f.Label)}</td><td lang=\"en\">{H(f.Why)}</td><td lang=\"en\">{H(f.ToRaise ?? "—")}</td></tr>");
         body.Append("</tbody></table>");
-        body.Append($"<p>Europeana için hazır işareti: <strong id=\"europeana-isareti\">{(record.ForEuropeana ? "var" : "yok")}</strong>");
-        if (record.ForEuropeana && !report.MeetsEuropeanaMinimum) body.Append(" (düzeyler yükselene kadar Europeana kümesine girmez)");
-        if (record.ForEuropeana && record.State != WorkflowState.Published) body.Append(" (yayımlanınca Europeana kümesine girer)");
+        body.Append($"<p>{T("Europeana_Mark")}: <strong id=\"europeana-isareti\">{T(record.ForEuropeana ? "Europeana_MarkSet" : "Europeana_MarkUnset")}</strong>");
+        if (record.ForEuropeana && !report.MeetsEuropeanaMinimum) body.Append(" " + T("Europeana_WaitsForTiers"));
+        if (record.ForEuropeana && record.State != WorkflowState.Published) body.Append(" " + T("Europeana_WaitsForPublication"));
         body.Append("</p>");
         if (cataloguer)
             body.Append($"<form method=\"post\" action=\"{H(RecordEditor.Url(record.Identifier))}/europeana\">{Token(context)}<input type=\"hidden\" name=\"surum\" value=\"{current.Version}\">")
-                .Append($"<input type=\"hidden\" name=\"hazir\" value=\"{(record.ForEuropeana ? "0" : "1")}\"><p><button type=\"submit\">{(record.ForEuropeana ? "Europeana işaretini kaldır" : "Europeana için hazır işaretle")}</button></p></form>");
+                .Append($"<input type=\"hidden\" name=\"hazir\" value=\"{(record.ForEuropeana ? "0" : "1")}\"><p><button type=\"submit\">{T(record.ForEuropeana ? "Europeana_Unmark" : "Europeana_MarkReady")}</button></p></form>");
         return body.Append("</section>").ToString();
     }
 }

@@ -5,6 +5,7 @@ using HafizaIzmir.Archive.Ingest;
 using HafizaIzmir.Site.Hosting;
 using static HafizaIzmir.Site.Katalog.KatalogOutcome;
 using static HafizaIzmir.Site.Katalog.KatalogPage;
+using static HafizaIzmir.Site.Katalog.KatalogText;
 
 namespace HafizaIzmir.Site.Katalog;
 
@@ -20,13 +21,13 @@ public static partial class ImportPage
     public const long MaxBytes = 20L * 1024 * 1024;
     private static readonly TimeSpan KeptFor = TimeSpan.FromDays(1);
 
-    private static readonly (string Value, string Label)[] Kinds = [("records", "Kayıtlar"), ("authorities", "Otoriteler")];
+    private static (string Value, string Label)[] Kinds => [("records", T("Accession_Records")), ("authorities", T("Authority_List"))];
 
     public static void MapImportPage(this WebApplication app)
     {
         var cataloguers = app.MapGroup(Root).RequireAuthorization(KatalogServices.Cataloguers);
 
-        cataloguers.MapGet("", (HttpContext context) => Render(context, "CSV içe aktarma", UploadForm(context, null)));
+        cataloguers.MapGet("", (HttpContext context) => Render(context, T("Import_Title"), UploadForm(context, null)));
 
         cataloguers.MapPost("", async (HttpContext context, IFormCollection form, ArchiveOptions options, Archive.Storage.Archive archive, CancellationToken ct) =>
         {
@@ -34,13 +35,13 @@ public static partial class ImportPage
             var kind = form["tur"] == "authorities" ? "authorities" : "records";
             var publish = form["yayinla"] == "evet";
             if (dosya is null || dosya.Length == 0)
-                return Render(context, "CSV içe aktarma", UploadForm(context, "Bir CSV dosyası seçin."), StatusCodes.Status400BadRequest);
+                return Render(context, T("Import_Title"), UploadForm(context, T("Import_ChooseFile")), StatusCodes.Status400BadRequest);
             if (dosya.Length > MaxBytes)
-                return Render(context, "CSV içe aktarma", UploadForm(context, $"Dosya {MaxBytes / 1024 / 1024} MB sınırını aşıyor; bölerek yükleyin."), StatusCodes.Status413PayloadTooLarge);
+                return Render(context, T("Import_Title"), UploadForm(context, T("Import_TooLarge", MaxBytes / 1024 / 1024)), StatusCodes.Status413PayloadTooLarge);
 
             var (hash, path) = await KeepAsync(options, dosya, ct);
             var report = await RunAsync(archive, kind, path, publish, dryRun: true, KatalogServices.Who(context.User).Name, ct);
-            return Render(context, "Deneme sonucu", ReportPage(context, dosya.FileName, kind, publish, hash, report),
+            return Render(context, T("Import_DryRun"), ReportPage(context, dosya.FileName, kind, publish, hash, report),
                 report.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
         }).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBytes + 64 * 1024));
 
@@ -50,13 +51,13 @@ public static partial class ImportPage
             var kind = form["tur"] == "authorities" ? "authorities" : "records";
             var publish = form["yayinla"] == "evet";
             if (!Sha256().IsMatch(hash) || Kept(options, hash) is not { } path)
-                return Message(context, "Dosya bulunamadı", "Onaylanacak yükleme yok ya da süresi geçti; dosyayı yeniden yükleyin.", StatusCodes.Status404NotFound, Root);
+                return Message(context, T("Import_FileMissing"), T("Import_FileMissingText"), StatusCodes.Status404NotFound, Root);
             await using (var stream = File.OpenRead(path))
                 if (Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct)) != hash)
-                    return Message(context, "Dosya değişmiş", "Saklanan dosya doğrulanan dosya değil; yeniden yükleyin.", StatusCodes.Status409Conflict, Root);
+                    return Message(context, T("Import_FileChanged"), T("Import_FileChangedText"), StatusCodes.Status409Conflict, Root);
             var report = await RunAsync(archive, kind, path, publish, dryRun: false, KatalogServices.Who(context.User).Name, ct);
             if (report.Succeeded) Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
-            return Render(context, report.Succeeded ? "İçe aktarıldı" : "İçe aktarılamadı", ResultPage(report),
+            return Render(context, T(report.Succeeded ? "Import_Done" : "Import_Failed"), ResultPage(report),
                 report.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
         }));
     }
@@ -114,40 +115,39 @@ public static partial class ImportPage
     }
 
     private static string UploadForm(HttpContext context, string? error) =>
-        "<h1>CSV içe aktarma</h1>"
-        + "<p>Kayıtlar veya otoriteler CSV dosyası (UTF-8, başlık satırıyla) yükleyin. Önce bir deneme yapılır: hiçbir şey yazılmaz, "
-        + "her hatalı satır satır numarası, sütunu ve nedeniyle gösterilir. Hata yoksa onayladığınızda aynı dosya içe aktarılır.</p>"
+        $"<h1>{T("Import_Title")}</h1>"
+        + $"<p>{T("Import_Help")}</p>"
         + (error is null ? "" : $"<p role=\"alert\" class=\"error\">{H(error)}</p>")
         + $"<form method=\"post\" action=\"{Root}\" enctype=\"multipart/form-data\">{Token(context)}"
-        + Select("tur", "Dosya türü", Kinds, "records")
-        + $"<p><label for=\"dosya\">CSV dosyası (en çok {MaxBytes / 1024 / 1024} MB)</label> <input id=\"dosya\" name=\"dosya\" type=\"file\" accept=\".csv,text/csv\" required></p>"
-        + "<p><input id=\"yayinla\" name=\"yayinla\" type=\"checkbox\" value=\"evet\"> <label for=\"yayinla\">Kayıtları doğrudan yayımla (haklar sütunu dolu olmalı)</label></p>"
-        + "<p><button type=\"submit\">Dene</button></p></form>";
+        + Select("tur", T("Import_Kind"), Kinds, "records")
+        + $"<p><label for=\"dosya\">{T("Import_FileLabel", MaxBytes / 1024 / 1024)}</label> <input id=\"dosya\" name=\"dosya\" type=\"file\" accept=\".csv,text/csv\" required></p>"
+        + $"<p><input id=\"yayinla\" name=\"yayinla\" type=\"checkbox\" value=\"evet\"> <label for=\"yayinla\">{T("Import_Publish")}</label></p>"
+        + $"<p><button type=\"submit\">{T("Import_Try")}</button></p></form>";
 
     private static string ReportPage(HttpContext context, string fileName, string kind, bool publish, string hash, ImportReport report)
     {
-        var body = new StringBuilder($"<h1>Deneme sonucu: {H(fileName)}</h1>");
+        var body = new StringBuilder($"<h1>{T("Import_DryRun")}: {H(fileName)}</h1>");
         var s = report.Summary;
-        body.Append($"<p>Okunan satır: <strong id=\"satir-sayisi\">{s.RowsRead:N0}</strong>. Hiçbir şey yazılmadı.</p>");
+        body.Append($"<p>{T("Import_RowsRead")}: <strong id=\"satir-sayisi\">{s.RowsRead:N0}</strong>. {T("Import_NothingWritten")}</p>");
         if (!report.Succeeded)
         {
-            body.Append($"<p role=\"alert\" id=\"hata-sayisi\">{report.Issues.Count:N0} hata bulundu; dosyayı düzeltip yeniden yükleyin.</p>")
-                .Append("<table id=\"hatalar\"><caption>Hatalar</caption><thead><tr><th scope=\"col\">Satır</th><th scope=\"col\">Sütun</th><th scope=\"col\">Neden</th></tr></thead><tbody>");
+            body.Append($"<p role=\"alert\" id=\"hata-sayisi\">{T("Import_ErrorCount", report.Issues.Count.ToString("N0"))}</p>")
+                .Append($"<table id=\"hatalar\"><caption>{T("Import_Errors")}</caption><thead><tr><th scope=\"col\">{T("Import_Line")}</th><th scope=\"col\">{T("Import_Column")}</th><th scope=\"col\">{T("History_Why")}</th></tr></thead><tbody>");
             foreach (var issue in report.Issues)
                 body.Append($"<tr><td>{(issue.Line > 0 ? issue.Line.ToString(System.Globalization.CultureInfo.InvariantCulture) : "")}</td><td>{H(issue.Column)}</td><td>{H(issue.Message)}</td></tr>");
-            return body.Append($"</tbody></table><p><a href=\"{Root}\">Yeniden yükle</a></p>").ToString();
+            return body.Append($"</tbody></table><p><a href=\"{Root}\">{T("Import_Again")}</a></p>").ToString();
         }
-        body.Append("<h2>İçe aktarılırsa</h2><ul>")
-            .Append($"<li>Yeni kayıt: {s.RecordsCreated:N0}; güncellenecek kayıt: {s.RecordsUpdated:N0}</li>")
-            .Append($"<li>Yeni otorite: {s.AuthoritiesCreated:N0}; güncellenecek otorite: {s.AuthoritiesUpdated:N0}</li>");
+        body.Append($"<h2>{T("Import_IfImported")}</h2><ul>")
+            .Append($"<li>{T("Import_NewRecords")}: {s.RecordsCreated:N0}; {T("Import_UpdatedRecords")}: {s.RecordsUpdated:N0}</li>")
+            .Append($"<li>{T("Import_NewAuthorities")}: {s.AuthoritiesCreated:N0}; {T("Import_UpdatedAuthorities")}: {s.AuthoritiesUpdated:N0}</li>");
         if (s.NewAuthoritiesFromNames.Count > 0)
-            body.Append($"<li>Kayıtlarda adı geçen yeni otoriteler: {H(string.Join(", ", s.NewAuthoritiesFromNames.Select(n => n.Name)))}</li>");
+            body.Append($"<li>{T("Import_NamedAuthorities")}: {H(string.Join(", ", s.NewAuthoritiesFromNames.Select(n => n.Name)))}</li>");
         body.Append("</ul>")
             .Append($"<form method=\"post\" action=\"{Root}/onayla\">{Token(context)}")
             .Append($"<input type=\"hidden\" name=\"dosya\" value=\"{H(hash)}\"><input type=\"hidden\" name=\"tur\" value=\"{H(kind)}\">")
             .Append(publish ? "<input type=\"hidden\" name=\"yayinla\" value=\"evet\">" : "")
-            .Append($"<p>Dosyanın SHA-256 özeti: <code>{H(hash)}</code></p>")
-            .Append("<p><button type=\"submit\">Onayla ve içe aktar</button> <a href=\"" + Root + "\">Vazgeç</a></p></form>");
+            .Append($"<p>{T("Import_Hash")}: <code>{H(hash)}</code></p>")
+            .Append($"<p><button type=\"submit\">{T("Import_Confirm")}</button> <a href=\"{Root}\">{T("Import_Cancel")}</a></p></form>");
         return body.ToString();
     }
 
@@ -155,15 +155,15 @@ public static partial class ImportPage
     {
         if (!report.Succeeded)
         {
-            var body = new StringBuilder("<h1>İçe aktarılamadı</h1><p role=\"alert\">Dosya bu arada geçersiz hâle geldi (arşiv değişmiş olabilir); hiçbir şey yazılmadı.</p><ul>");
+            var body = new StringBuilder($"<h1>{T("Import_Failed")}</h1><p role=\"alert\">{T("Import_FailedText")}</p><ul>");
             foreach (var issue in report.Issues) body.Append($"<li>{H(issue.ToString())}</li>");
-            return body.Append($"</ul><p><a href=\"{Root}\">Yeniden yükle</a></p>").ToString();
+            return body.Append($"</ul><p><a href=\"{Root}\">{T("Import_Again")}</a></p>").ToString();
         }
         var s = report.Summary;
-        return "<h1>İçe aktarıldı</h1><ul role=\"status\">"
-            + $"<li>Kayıtlar: {s.RecordsCreated:N0} yeni, {s.RecordsUpdated:N0} güncellendi, {s.RecordsUnchanged:N0} değişmedi</li>"
-            + $"<li>Otoriteler: {s.AuthoritiesCreated:N0} yeni, {s.AuthoritiesUpdated:N0} güncellendi, {s.AuthoritiesUnchanged:N0} değişmedi</li></ul>"
-            + "<p><a href=\"/katalog\">Kataloğa dön</a></p>";
+        return $"<h1>{T("Import_Done")}</h1><ul role=\"status\">"
+            + $"<li>{T("Import_RecordsResult", s.RecordsCreated.ToString("N0"), s.RecordsUpdated.ToString("N0"), s.RecordsUnchanged.ToString("N0"))}</li>"
+            + $"<li>{T("Import_AuthoritiesResult", s.AuthoritiesCreated.ToString("N0"), s.AuthoritiesUpdated.ToString("N0"), s.AuthoritiesUnchanged.ToString("N0"))}</li></ul>"
+            + $"<p><a href=\"/katalog\">{T("Import_BackToKatalog")}</a></p>";
     }
 
     [GeneratedRegex("^[0-9a-f]{64}$")]

@@ -1,6 +1,7 @@
 using System.Text;
 using HafizaIzmir.Archive.Domain;
 using static HafizaIzmir.Site.Katalog.KatalogPage;
+using static HafizaIzmir.Site.Katalog.KatalogText;
 
 namespace HafizaIzmir.Site.Katalog;
 
@@ -27,10 +28,10 @@ public static class KatalogAdministration
     public static async Task AppendToDashboardAsync(StringBuilder body, HttpContext context, Archive.Storage.Archive archive, CancellationToken ct)
     {
         var (_, role) = KatalogServices.Who(context.User);
-        body.Append($"<nav aria-label=\"Katalog bölümleri\"><ul><li><a href=\"{AuthorityEditor.Root}\">Otoriteler</a></li>");
+        body.Append($"<nav aria-label=\"{T("Dashboard_Sections")}\"><ul><li><a href=\"{AuthorityEditor.Root}\">{T("Authority_List")}</a></li>");
         if (RecordWorkflow.IsCataloguer(role))
-            body.Append($"<li><a href=\"{AccessionEditor.Root}\">Bağışlar ve edinimler</a></li><li><a href=\"{ImportPage.Root}\">CSV içe aktarma</a></li>");
-        if (role == Accounts.Role.Admin) body.Append($"<li><a href=\"{UserAdmin.Root}\">Kullanıcılar</a></li>");
+            body.Append($"<li><a href=\"{AccessionEditor.Root}\">{T("Accession_List")}</a></li><li><a href=\"{ImportPage.Root}\">{T("Import_Title")}</a></li>");
+        if (role == Accounts.Role.Admin) body.Append($"<li><a href=\"{UserAdmin.Root}\">{T("Users_Title")}</a></li>");
         body.Append("</ul></nav>");
 
         var donors = new HashSet<string>(StringComparer.Ordinal);
@@ -38,6 +39,6 @@ public static class KatalogAdministration
         var institutions = 0;
         foreach (var id in donors)
             if ((await archive.GetAuthorityAsync(id, ct))?.Value is Institution) institutions++;
-        body.Append($"<p>Bağışçılar: <strong id=\"donor-count\">{donors.Count:N0}</strong> · Ortak kurumlar: <strong id=\"partner-count\">{institutions:N0}</strong></p>");
+        body.Append($"<p>{T("Accession_Donors")}: <strong id=\"donor-count\">{donors.Count:N0}</strong> · {T("Dashboard_Partners")}: <strong id=\"partner-count\">{institutions:N0}</strong></p>");
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using HafizaIzmir.Archive.Domain;
 using HafizaIzmir.Archive.Text;
 using HafizaIzmir.Site.Derived;
+using static HafizaIzmir.Site.Katalog.KatalogText;
 
 namespace HafizaIzmir.Site.Katalog;
 
@@ -27,8 +28,8 @@ public static class KatalogApi
             var text = (q ?? "").Trim();
             if (text.Length == 0) return Results.Json(new DateReading(text, false, "", null), Json);
             return EdtfDate.TryParse(text, out var date, out var error)
-                ? Results.Json(new DateReading(text, true, date.Describe("tr"), date.Describe("en")), Json)
-                : Results.Json(new DateReading(text, false, $"geçerli bir EDTF tarihi değil: {error}", null), Json);
+                ? Results.Json(new DateReading(text, true, date.Describe(KatalogText.Current.Code), date.Describe("en")), Json)
+                : Results.Json(new DateReading(text, false, $"{T("Date_NotEdtf")}: {error}", null), Json);
         });
 
         api.MapGet("/ust", (string? q, RecordTree tree) =>

@@ -1,6 +1,7 @@
 using System.Text;
 using HafizaIzmir.Archive.Storage;
 using static HafizaIzmir.Site.Katalog.KatalogPage;
+using static HafizaIzmir.Site.Katalog.KatalogText;
 
 namespace HafizaIzmir.Site.Katalog;
 
@@ -32,35 +33,35 @@ public static class KatalogOutcome
         }
         catch (WorkflowRefusedException e)
         {
-            return Message(context, "İşlem yapılamadı", e.Message, e.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest, back);
+            return Message(context, T("Outcome_Refused"), e.Message, e.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest, back);
         }
         catch (KeyNotFoundException e)
         {
-            return Message(context, "Bulunamadı", e.Message, StatusCodes.Status404NotFound, back);
+            return Message(context, T("Outcome_NotFound"), e.Message, StatusCodes.Status404NotFound, back);
         }
         catch (ArgumentException e)
         {
-            return Message(context, "Geçersiz giriş", e.Message, StatusCodes.Status400BadRequest, back);
+            return Message(context, T("Outcome_Invalid"), e.Message, StatusCodes.Status400BadRequest, back);
         }
     }
 
     public static IResult Message(HttpContext context, string title, string text, int status, string back = "/katalog") =>
-        Render(context, title, $"<h1>{H(title)}</h1><p role=\"alert\">{H(text)}</p><p><a href=\"{H(back)}\">Geri dön</a></p>", status);
+        Render(context, title, $"<h1>{H(title)}</h1><p role=\"alert\">{H(text)}</p><p><a href=\"{H(back)}\">{T("Outcome_Back")}</a></p>", status);
 
     /// <summary>The later saver learns who saved in between, when and why, and opens the current version to decide again.</summary>
     public static async Task<IResult> Conflict(HttpContext context, OcflConflictException e)
     {
         var archive = context.RequestServices.GetRequiredService<Archive.Storage.Archive>();
-        var body = new StringBuilder("<h1>Çakışma: kayıt siz düzenlerken değişti</h1>");
+        var body = new StringBuilder($"<h1>{T("Conflict_Heading")}</h1>");
         body.Append(e.CurrentVersion is null
-            ? "<p role=\"alert\">Bu kimlikle kaydedilmiş bir nesne yok; sayfayı yeniden açın.</p>"
-            : $"<p role=\"alert\">Siz bu sayfayı okuduktan sonra başka biri kaydetti (şimdi sürüm v{e.CurrentVersion}). Değişiklikleriniz kaydedilmedi; hiçbir şeyin üzerine yazılmadı.</p>");
+            ? $"<p role=\"alert\">{T("Conflict_NoObject")}</p>"
+            : $"<p role=\"alert\">{T("Conflict_SavedMeanwhile", e.CurrentVersion)}</p>");
         var info = await archive.Repository.GetObjectAsync(e.ObjectId, context.RequestAborted);
         if (info?.Versions is [.., var last])
-            body.Append($"<p>Son değişiklik: <strong>{H(last.User)}</strong>, {last.Created:yyyy-MM-dd HH:mm} — {H(last.Message)}</p>");
+            body.Append($"<p>{T("Conflict_LastChange")}: <strong>{H(last.User)}</strong>, {last.Created:yyyy-MM-dd HH:mm} — {H(last.Message)}</p>");
         if (EditorUrl(e.ObjectId) is { } url)
-            body.Append($"<p><a href=\"{H(url)}\">Şimdiki sürümü açıp yeniden düzenleyin</a></p>");
-        return Render(context, "Çakışma", body.ToString(), StatusCodes.Status409Conflict);
+            body.Append($"<p><a href=\"{H(url)}\">{T("Conflict_OpenCurrent")}</a></p>");
+        return Render(context, T("Conflict_Title"), body.ToString(), StatusCodes.Status409Conflict);
     }
 
     private static string? EditorUrl(string objectId)
@@ -76,7 +77,7 @@ public static class KatalogOutcome
 
     /// <summary>The version the form was read at (<c>surum</c>).</summary>
     public static int Version(IFormCollection form) =>
-        int.TryParse(form["surum"], out var version) && version > 0 ? version : throw new ArgumentException("Formda geçerli bir sürüm ('surum') yok.");
+        int.TryParse(form["surum"], out var version) && version > 0 ? version : throw new ArgumentException(T("Form_NoVersion"));
 
     public static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
@@ -108,7 +109,7 @@ public static class KatalogOutcome
     public static string ErrorSummary(IReadOnlyDictionary<string, string>? errors)
     {
         if (errors is null || errors.Count == 0) return "";
-        var html = new StringBuilder("<div role=\"alert\" class=\"error-summary\"><p>Form kaydedilmedi; şunları düzeltin:</p><ul>");
+        var html = new StringBuilder($"<div role=\"alert\" class=\"error-summary\"><p>{T("Form_NotSaved")}</p><ul>");
         foreach (var (field, message) in errors) html.Append($"<li><a href=\"#{H(field)}\">{H(message)}</a></li>");
         return html.Append("</ul></div>").ToString();
     }

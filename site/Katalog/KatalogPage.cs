@@ -5,10 +5,11 @@ using HafizaIzmir.Site.Public;
 using HafizaIzmir.Site.Web;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
+using static HafizaIzmir.Site.Katalog.KatalogText;
 
 namespace HafizaIzmir.Site.Katalog;
 
-/// <summary>The cataloguing UI's page frame and form pieces, rendered on the server in Turkish.</summary>
+/// <summary>The cataloguing UI's page frame and form pieces, rendered on the server in the cataloguer's language (<see cref="KatalogText"/>).</summary>
 public static class KatalogPage
 {
     // Turkish letters pass through as themselves; markup characters are always escaped.
@@ -20,19 +21,20 @@ public static class KatalogPage
     {
         var user = context.User.Identity is { IsAuthenticated: true } ? context.User.Identity.Name : null;
         var page = new StringBuilder();
-        page.Append("<!DOCTYPE html><html lang=\"tr\"><head><meta charset=\"utf-8\">")
+        page.Append($"<!DOCTYPE html><html lang=\"{KatalogText.Current.Code}\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append($"<title>{H(title)} · Katalog · Hafıza İzmir</title>")
+            .Append($"<title>{H(title)} · {T("Frame_Katalog")} · Hafıza İzmir</title>")
             .Append("<link rel=\"stylesheet\" href=\"/assets/katalog.css\"><script src=\"/assets/katalog.js\" defer></script>");
         if (context.Items.ContainsKey(MapPickerKey))
             page.Append("<link rel=\"stylesheet\" href=\"/assets/leaflet/leaflet.css\"><script src=\"/assets/leaflet/leaflet.js\" defer></script>")
                 .Append("<script src=\"/assets/coordinate-picker.js\" defer></script>");
         page.Append("</head><body>")
-            .Append("<header><a href=\"/katalog\">Hafıza İzmir · Katalog</a>");
-        if (user is not null) page.Append("<a href=\"/katalog/kayit/yeni\">Yeni kayıt</a>");
+            .Append($"<header><a href=\"/katalog\">Hafıza İzmir · {T("Frame_Katalog")}</a>");
+        if (user is not null) page.Append($"<a href=\"/katalog/kayit/yeni\">{T("Frame_NewRecord")}</a>");
         if (user is not null)
             page.Append($"<form method=\"post\" action=\"{KatalogServices.SignOutPath}\"><span>{H(user)}</span> ")
-                .Append(Token(context)).Append("<button type=\"submit\">Çıkış</button></form>");
+                .Append(Token(context)).Append($"<button type=\"submit\">{T("Frame_SignOut")}</button></form>");
+        page.Append(KatalogLanguage.Switch(context));
         page.Append("</header><main>").Append(body).Append("</main></body></html>");
         return Results.Content(page.ToString(), "text/html; charset=utf-8", Encoding.UTF8, status);
     }
@@ -53,10 +55,9 @@ public static class KatalogPage
         SecurityHeaders.AllowImagesFrom(context.Response, origin);
         return $"<div class=\"coordinate-picker\" data-coordinate-picker data-lat-input=\"{H(latitudeField)}\" data-lon-input=\"{H(longitudeField)}\" "
             + $"data-tiles=\"{H(map.TileUrl)}\" data-attribution=\"{H(map.Attribution)}\" data-max-zoom=\"{map.MaxZoom}\" data-zoom=\"{map.Zoom}\" hidden>"
-            + "<p id=\"harita-yardim\">Haritada bir yere tıklayın ya da haritayı ok tuşlarıyla kaydırıp düğmeyle ortadaki noktayı alın; enlem ve boylam dolar. "
-            + "Alanlara yazdığınız değerler haritada gösterilir.</p>"
-            + "<div class=\"coordinate-map\" role=\"region\" aria-label=\"Konum seçme haritası\" aria-describedby=\"harita-yardim\"></div>"
-            + "<p><button type=\"button\" data-take-center>Haritanın ortasını konum olarak al</button></p></div>";
+            + $"<p id=\"harita-yardim\">{T("Map_Help")}</p>"
+            + $"<div class=\"coordinate-map\" role=\"region\" aria-label=\"{T("Map_Label")}\" aria-describedby=\"harita-yardim\"></div>"
+            + $"<p><button type=\"button\" data-take-center>{T("Map_TakeCentre")}</button></p></div>";
     }
 
     /// <summary>The hidden antiforgery field every form carries.</summary>

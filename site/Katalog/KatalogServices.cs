@@ -64,6 +64,7 @@ public static class KatalogServices
     public static WebApplication MapKatalog(this WebApplication app)
     {
         app.UseAntiforgery();
+        app.MapKatalogLanguage();
         app.MapSignIn();
         app.MapDashboard();
         app.MapRecordEditor();

@@ -1,6 +1,7 @@
 using System.Text;
 using HafizaIzmir.Archive.Domain;
 using static HafizaIzmir.Site.Katalog.KatalogPage;
+using static HafizaIzmir.Site.Katalog.KatalogText;
 
 namespace HafizaIzmir.Site.Katalog;
 
@@ -13,16 +14,16 @@ public sealed record FieldChange(string Key, string Label, string Before, string
 /// </summary>
 public static class RecordDiff
 {
-    /// <summary>Field ids and labels in the order the describe form shows them.</summary>
-    public static readonly IReadOnlyList<(string Key, string Label)> Fields =
+    private static readonly string[] Keys =
     [
-        ("baslik", "Başlık"), ("baslik-en", "Başlık (İngilizce)"), ("tarih", "Tarih"), ("duzey", "Düzey"), ("ust", "Üst kayıt"),
-        ("tur", "Tür (Europeana)"), ("cins", "Belge cinsi"), ("aciklama", "Açıklama"), ("aciklama-en", "Açıklama (İngilizce)"),
-        ("dil", "Diller"), ("eksen", "Eksenler"), ("konu", "Konular"), ("yetke", "Kişi, kurum ve mekânlar"), ("haklar", "Haklar"),
-        ("sayfalar", "Sayfalar"), ("durum", "Durum"), ("europeana", "Europeana için hazır"),
+        "baslik", "baslik-en", "tarih", "duzey", "ust", "tur", "cins", "aciklama", "aciklama-en",
+        "dil", "eksen", "konu", "yetke", "haklar", "sayfalar", "durum", "europeana",
     ];
 
-    public static string Label(string key) => Fields.FirstOrDefault(f => f.Key == key).Label ?? key;
+    /// <summary>Field ids and labels (in the request's language) in the order the describe form shows them.</summary>
+    public static IReadOnlyList<(string Key, string Label)> Fields => Keys.Select(k => (k, Label(k))).ToList();
+
+    public static string Label(string key) => Keys.Contains(key) ? T("Diff_" + key) : key;
 
     /// <summary>Every field whose value differs; <paramref name="before"/> null means the record did not exist.</summary>
     public static IReadOnlyList<FieldChange> Compare(Record? before, Record after, Func<string, string>? authorityName = null)
@@ -37,8 +38,8 @@ public static class RecordDiff
     {
         ["baslik"] = r.Title.Tr,
         ["baslik-en"] = r.Title.En ?? "",
-        ["tarih"] = r.Date is { } d ? $"{d} ({d.Describe("tr")})" : "",
-        ["duzey"] = Public.SiteLanguage.Turkish["Level_" + r.Level],
+        ["tarih"] = r.Date is { } d ? $"{d} ({d.Describe(KatalogText.Current.Code)})" : "",
+        ["duzey"] = T("Level_" + r.Level),
         ["ust"] = r.Parent ?? "",
         ["tur"] = r.Type?.Code() ?? "",
         ["cins"] = r.Genre ?? "",
@@ -52,23 +53,18 @@ public static class RecordDiff
         ["haklar"] = r.Rights ?? "",
         ["sayfalar"] = string.Join("; ", r.Files.Select((f, i) => $"{i + 1}: {f.OriginalName}{(f.Rotation == 0 ? "" : $" ↻{f.Rotation}°")}")),
         ["durum"] = RecordWorkflow.StateName(r.State),
-        ["europeana"] = r.ForEuropeana ? "evet" : "hayır",
+        ["europeana"] = T(r.ForEuropeana ? "Yes" : "No"),
     };
 
-    public static string KindName(AuthorityKind kind) => kind switch
-    {
-        AuthorityKind.Person => "kişi",
-        AuthorityKind.Institution => "kurum",
-        _ => "mekân",
-    };
+    public static string KindName(AuthorityKind kind) => T("Kind_" + kind);
 
     /// <summary>The changes as a table; <paramref name="extraColumn"/> adds a cell per row (a comment field on the review page).</summary>
-    public static string Table(IReadOnlyList<FieldChange> changes, string caption, string beforeHeading = "Önce", string afterHeading = "Sonra",
+    public static string Table(IReadOnlyList<FieldChange> changes, string caption, string? beforeHeading = null, string? afterHeading = null,
         Func<FieldChange, string>? extraColumn = null, string extraHeading = "")
     {
-        if (changes.Count == 0) return $"<p>{H(caption)}: değişiklik yok.</p>";
-        var html = new StringBuilder($"<table class=\"diff\"><caption>{H(caption)}</caption><thead><tr><th scope=\"col\">Alan</th>")
-            .Append($"<th scope=\"col\">{H(beforeHeading)}</th><th scope=\"col\">{H(afterHeading)}</th>");
+        if (changes.Count == 0) return $"<p>{H(caption)}: {T("Diff_NoChange")}</p>";
+        var html = new StringBuilder($"<table class=\"diff\"><caption>{H(caption)}</caption><thead><tr><th scope=\"col\">{T("Diff_Field")}</th>")
+            .Append($"<th scope=\"col\">{H(beforeHeading ?? T("Diff_Before"))}</th><th scope=\"col\">{H(afterHeading ?? T("Diff_After"))}</th>");
         if (extraColumn is not null) html.Append($"<th scope=\"col\">{H(extraHeading)}</th>");
         html.Append("</tr></thead><tbody>");
         foreach (var c in changes)

@@ -3,6 +3,7 @@ using HafizaIzmir.Archive.Domain;
 using HafizaIzmir.Archive.Storage;
 using HafizaIzmir.Site.Derived;
 using static HafizaIzmir.Site.Katalog.KatalogPage;
+using static HafizaIzmir.Site.Katalog.KatalogText;
 
 namespace HafizaIzmir.Site.Katalog;
 
@@ -19,7 +20,7 @@ public static partial class RecordEditor
         var staff = app.MapGroup("/katalog/kayit").RequireAuthorization(KatalogServices.Staff);
         var cataloguers = app.MapGroup("/katalog/kayit").RequireAuthorization(KatalogServices.Cataloguers);
 
-        staff.MapGet("/yeni", async (HttpContext context, CancellationToken _) => Render(context, "Yeni kayıt", await PageAsync(context, null, null, null)));
+        staff.MapGet("/yeni", async (HttpContext context, CancellationToken _) => Render(context, T("Frame_NewRecord"), await PageAsync(context, null, null, null)));
 
         staff.MapPost("/yeni", (HttpContext context, IFormCollection form, RecordWorkflow workflow, CancellationToken ct) => Run(context, async () =>
         {
@@ -29,14 +30,14 @@ public static partial class RecordEditor
             try
             {
                 Archive.Storage.Archive.Checked(identifier);
-                if (await workflow.Archive.GetRecordAsync(identifier, ct) is not null) values.Errors["kimlik"] = $"'{identifier}' kimlikli bir kayıt zaten var.";
+                if (await workflow.Archive.GetRecordAsync(identifier, ct) is not null) values.Errors["kimlik"] = T("Record_IdTaken", identifier);
             }
             catch (ArgumentException)
             {
-                values.Errors["kimlik"] = "Kimlik 1–100 harf, rakam, '.', '_' veya '-' olmalı ve harf ya da rakamla başlamalı (ör. SRR-F03-0117).";
+                values.Errors["kimlik"] = T("Record_IdInvalid");
             }
             var read = await DescribeForm.ReadAsync(values, null, context.RequestServices, user, ct);
-            if (read.Draft is null || values.Errors.Count > 0) return Refused(context, "Yeni kayıt", await PageAsync(context, null, values, null));
+            if (read.Draft is null || values.Errors.Count > 0) return Refused(context, T("Frame_NewRecord"), await PageAsync(context, null, values, null));
             await CreateAuthorities(workflow, read, user, ct);
             await workflow.CreateAsync(identifier, read.Draft, user, ct);
             return Results.LocalRedirect(Url(identifier));

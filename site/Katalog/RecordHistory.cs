@@ -2,6 +2,7 @@ using System.Text;
 using HafizaIzmir.Archive.Domain;
 using HafizaIzmir.Archive.Storage;
 using static HafizaIzmir.Site.Katalog.KatalogPage;
+using static HafizaIzmir.Site.Katalog.KatalogText;
 
 namespace HafizaIzmir.Site.Katalog;
 
@@ -19,11 +20,11 @@ public static class RecordHistory
         staff.MapGet("/{identifier}/gecmis", async (HttpContext context, string identifier, Archive.Storage.Archive archive, CancellationToken ct) =>
         {
             if (await Object(archive, identifier, ct) is not { } ocfl) return NotFound(context, identifier);
-            var body = new StringBuilder($"<h1>{H(identifier)}: geçmiş</h1><p><a href=\"{H(RecordEditor.Url(identifier))}\">Kayda dön</a></p>")
-                .Append("<table><caption>Sürümler, yeniden eskiye</caption><thead><tr><th scope=\"col\">Sürüm</th><th scope=\"col\">Kim</th><th scope=\"col\">Ne zaman (UTC)</th><th scope=\"col\">Neden</th></tr></thead><tbody>");
+            var body = new StringBuilder($"<h1>{H(identifier)}: {T("History_Heading")}</h1><p><a href=\"{H(RecordEditor.Url(identifier))}\">{T("History_BackToRecord")}</a></p>")
+                .Append($"<table><caption>{T("History_Caption")}</caption><thead><tr><th scope=\"col\">{T("History_Version")}</th><th scope=\"col\">{T("History_Who")}</th><th scope=\"col\">{T("History_When")}</th><th scope=\"col\">{T("History_Why")}</th></tr></thead><tbody>");
             foreach (var v in ocfl.Versions.OrderByDescending(v => v.Number))
                 body.Append($"<tr><td><a href=\"{H(RecordEditor.Url(identifier))}/surum/{v.Number}\">v{v.Number}</a></td><td>{H(v.User)}</td><td>{v.Created.UtcDateTime:yyyy-MM-dd HH:mm:ss}</td><td>{H(v.Message)}</td></tr>");
-            return Render(context, identifier + " geçmiş", body.Append("</tbody></table>").ToString());
+            return Render(context, identifier + " " + T("History_Heading"), body.Append("</tbody></table>").ToString());
         });
 
         staff.MapGet("/{identifier}/surum/{version:int}", async (HttpContext context, string identifier, int version, Archive.Storage.Archive archive, CancellationToken ct) =>
@@ -33,13 +34,13 @@ public static class RecordHistory
             var previous = version > 1 ? await ReadAsync(archive, identifier, version - 1, ct) : null;
             var info = ocfl.Versions.First(v => v.Number == version);
             var names = await NamesAsync(archive, [record, previous], ct);
-            var body = new StringBuilder($"<h1>{H(identifier)}: sürüm v{version}</h1>")
-                .Append($"<p>{H(info.User)}, {info.Created.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC: {H(info.Message)} · <a href=\"{H(RecordEditor.Url(identifier))}/gecmis\">Geçmiş</a></p>")
-                .Append(RecordDiff.Table(RecordDiff.Compare(previous, record, names), previous is null ? "İlk sürüm" : $"v{version - 1} → v{version}", $"v{version - 1}", $"v{version}"))
-                .Append(RecordDiff.Table(RecordDiff.Compare(null, record, names), $"v{version} bütün alanlarıyla", "", "Değer"));
+            var body = new StringBuilder($"<h1>{H(identifier)}: {T("Record_Version")} v{version}</h1>")
+                .Append($"<p>{H(info.User)}, {info.Created.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC: {H(info.Message)} · <a href=\"{H(RecordEditor.Url(identifier))}/gecmis\">{T("Record_History")}</a></p>")
+                .Append(RecordDiff.Table(RecordDiff.Compare(previous, record, names), previous is null ? T("History_FirstVersion") : $"v{version - 1} → v{version}", $"v{version - 1}", $"v{version}"))
+                .Append(RecordDiff.Table(RecordDiff.Compare(null, record, names), T("History_AllFields", $"v{version}"), "", T("Diff_Value")));
             if (version < ocfl.Head)
                 body.Append($"<form method=\"post\" action=\"{H(RecordEditor.Url(identifier))}/surum/{version}/geri-al\">{Token(context)}<input type=\"hidden\" name=\"surum\" value=\"{ocfl.Head}\">")
-                    .Append($"<p><button type=\"submit\">Bu sürüme dön (v{ocfl.Head + 1} olarak kaydedilir)</button></p></form>");
+                    .Append($"<p><button type=\"submit\">{T("History_Revert", $"v{ocfl.Head + 1}")}</button></p></form>");
             return Render(context, $"{identifier} v{version}", body.ToString());
         });
 
@@ -47,7 +48,7 @@ public static class RecordHistory
             RecordEditor.Run(context, async () =>
             {
                 var (user, role) = KatalogServices.Who(context.User);
-                var old = await ReadAsync(archive, identifier, version, ct) ?? throw new KeyNotFoundException($"'{identifier}' kaydının v{version} sürümü yok.");
+                var old = await ReadAsync(archive, identifier, version, ct) ?? throw new KeyNotFoundException(T("History_NoVersion", identifier, $"v{version}"));
                 var head = (await Object(archive, identifier, ct))!;
                 var objectId = Archive.Storage.Archive.RecordPrefix + identifier;
                 // Pages the head no longer holds come back from the old version, byte for byte.
@@ -95,5 +96,5 @@ public static class RecordHistory
     }
 
     private static IResult NotFound(HttpContext context, string identifier) =>
-        Render(context, "Bulunamadı", $"<h1>Bulunamadı</h1><p role=\"alert\">'{H(identifier)}' adlı bir kayıt ya da istenen sürüm yok.</p>", StatusCodes.Status404NotFound);
+        Render(context, T("Outcome_NotFound"), $"<h1>{T("Outcome_NotFound")}</h1><p role=\"alert\">{T("History_NotFound", H(identifier))}</p>", StatusCodes.Status404NotFound);
 }

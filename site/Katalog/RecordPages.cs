@@ -4,6 +4,7 @@ using HafizaIzmir.Archive.Domain;
 using HafizaIzmir.Archive.Images;
 using HafizaIzmir.Archive.Storage;
 using static HafizaIzmir.Site.Katalog.KatalogPage;
+using static HafizaIzmir.Site.Katalog.KatalogText;
 
 namespace HafizaIzmir.Site.Katalog;
 
@@ -25,7 +26,7 @@ public static class RecordPages
         staff.MapPost("", (HttpContext context, string identifier, IFormCollection form, RecordWorkflow workflow, CancellationToken ct) => Change(context, identifier, form, async (user, role) =>
         {
             var uploads = form.Files.GetFiles(FileField);
-            if (uploads.Count == 0) throw new WorkflowRefusedException("Yüklenecek dosya seçilmedi.", forbidden: false);
+            if (uploads.Count == 0) throw new WorkflowRefusedException(T("Pages_NoFile"), forbidden: false);
             var current = await workflow.GetAsync(identifier, ct);
             RecordWorkflow.RequireEditable(current.Value, user, role);
             var checkedFiles = Check(context, uploads, NextNumber(current.Value));
@@ -38,7 +39,7 @@ public static class RecordPages
             var current = await workflow.GetAsync(identifier, ct);
             RecordWorkflow.RequireEditable(current.Value, user, role);
             var files = current.Value.Files.ToList();
-            if (page < 1 || page > files.Count) throw new KeyNotFoundException($"'{identifier}' kaydının {page}. sayfası yok.");
+            if (page < 1 || page > files.Count) throw new KeyNotFoundException(T("Pages_NoSuchPage", identifier, page));
             var i = page - 1;
             var replaced = new List<Checked>();
             string why;
@@ -49,12 +50,12 @@ public static class RecordPages
                 case "dondur": files[i] = files[i] with { Rotation = (files[i].Rotation + 90) % 360 }; why = $"{page}. sayfa döndürüldü ({files[i].Rotation}°)"; break;
                 case "sil": files.RemoveAt(i); why = $"{page}. sayfa kaldırıldı"; break;
                 case "degistir":
-                    var upload = form.Files.GetFile(FileField) ?? throw new WorkflowRefusedException("Yerine konacak dosyayı seçin.", forbidden: false);
+                    var upload = form.Files.GetFile(FileField) ?? throw new WorkflowRefusedException(T("Pages_NoReplacement"), forbidden: false);
                     replaced = Check(context, [upload], NextNumber(current.Value));
                     files[i] = replaced[0].File;
                     why = $"{page}. sayfa değiştirildi";
                     break;
-                default: throw new WorkflowRefusedException("Bu sayfa işlemi yapılamaz.", forbidden: false);
+                default: throw new WorkflowRefusedException(T("Pages_UnknownAction"), forbidden: false);
             }
             await Save(workflow, identifier, form, r => r with { Files = files }, replaced, user, role, why, ct);
         }));
@@ -67,7 +68,7 @@ public static class RecordPages
             var order = form["sira"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var byPath = current.Value.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
             if (order.Length != byPath.Count || order.Distinct(StringComparer.Ordinal).Count() != order.Length || !order.All(byPath.ContainsKey))
-                throw new WorkflowRefusedException("Sayfa sırası kaydın sayfalarıyla uyuşmuyor; sayfayı yenileyip yeniden deneyin.", forbidden: false);
+                throw new WorkflowRefusedException(T("Pages_OrderMismatch"), forbidden: false);
             await Save(workflow, identifier, form, r => r with { Files = order.Select(p => byPath[p]).ToList() }, [], user, role, "Sayfaların sırası değişti", ct);
         }));
     }
@@ -127,20 +128,20 @@ public static class RecordPages
             }
             catch (UnsupportedImageException e)
             {
-                problems.Add($"'{name}' alınmadı: {Explain(e)}");
+                problems.Add(T("Pages_FileRefused", name, Explain(e)));
             }
         }
-        if (problems.Count > 0) throw new WorkflowRefusedException(string.Join(" ", problems) + " Hiçbir dosya kaydedilmedi.", forbidden: false);
+        if (problems.Count > 0) throw new WorkflowRefusedException(string.Join(" ", problems) + " " + T("Pages_NothingSaved"), forbidden: false);
         return accepted;
     }
 
     /// <summary>The probe's reason, led by what the describer should do about it.</summary>
     private static string Explain(UnsupportedImageException e) => e switch
     {
-        ImageTooLargeException => $"dosya sınırları aşıyor ({e.Message}).",
-        _ when e.Message.StartsWith("JPEG 2000", StringComparison.Ordinal) => $"JPEG 2000 kabul edilmiyor; TIFF'e dönüştürüp yükleyin ({e.Message}).",
-        _ when e.Message.StartsWith("PDF", StringComparison.Ordinal) => $"PDF kabul edilmiyor; her sayfayı ayrı bir TIFF olarak yükleyin ({e.Message}).",
-        _ => $"JPEG, TIFF, PNG veya WebP olmalı ({e.Message}).",
+        ImageTooLargeException => T("Pages_TooLarge", e.Message),
+        _ when e.Message.StartsWith("JPEG 2000", StringComparison.Ordinal) => T("Pages_Jpeg2000", e.Message),
+        _ when e.Message.StartsWith("PDF", StringComparison.Ordinal) => T("Pages_Pdf", e.Message),
+        _ => T("Pages_WrongFormat", e.Message),
     };
 
     private static string Extension(string mediaType) => mediaType switch
@@ -161,7 +162,7 @@ public static class RecordPages
         var record = current.Value;
         var url = RecordEditor.Url(record.Identifier) + "/sayfalar";
         var version = $"<input type=\"hidden\" name=\"surum\" value=\"{current.Version}\">";
-        var body = new StringBuilder($"<section id=\"sayfalar\" aria-labelledby=\"sayfalar-baslik\"><h2 id=\"sayfalar-baslik\">Sayfalar ({record.Files.Count})</h2>");
+        var body = new StringBuilder($"<section id=\"sayfalar\" aria-labelledby=\"sayfalar-baslik\"><h2 id=\"sayfalar-baslik\">{T("Pages_Heading")} ({record.Files.Count})</h2>");
         if (record.Files.Count > 0)
         {
             body.Append($"<ol class=\"pages\" data-reorder=\"{H(url)}/sira\" data-version=\"{current.Version}\">");
@@ -169,16 +170,16 @@ public static class RecordPages
             {
                 var f = record.Files[i];
                 var page = i + 1;
-                body.Append($"<li data-path=\"{H(f.Path)}\"{(editable ? " draggable=\"true\"" : "")}><span>{H(f.OriginalName)} · {f.Width}×{f.Height} · {f.Bytes:N0} bayt{(f.Rotation == 0 ? "" : $" · döndürme {f.Rotation}°")}</span>");
+                body.Append($"<li data-path=\"{H(f.Path)}\"{(editable ? " draggable=\"true\"" : "")}><span>{H(f.OriginalName)} · {f.Width}×{f.Height} · {f.Bytes:N0} {T("Pages_Bytes")}{(f.Rotation == 0 ? "" : $" · {T("Pages_Rotation")} {f.Rotation}°")}</span>");
                 if (editable)
                 {
                     string Button(string action, string label, bool enabled = true) => enabled
-                        ? $"<form method=\"post\" action=\"{H(url)}/{page}/{action}\" class=\"inline\">{Token(context)}{version}<button type=\"submit\" aria-label=\"{page}. sayfa: {H(label)}\">{H(label)}</button></form>"
+                        ? $"<form method=\"post\" action=\"{H(url)}/{page}/{action}\" class=\"inline\">{Token(context)}{version}<button type=\"submit\" aria-label=\"{H(T("Pages_ButtonLabel", page, label))}\">{H(label)}</button></form>"
                         : "";
-                    body.Append(Button("yukari", "Yukarı", i > 0)).Append(Button("asagi", "Aşağı", i < record.Files.Count - 1))
-                        .Append(Button("dondur", "Döndür ↻")).Append(Button("sil", "Kaldır"))
+                    body.Append(Button("yukari", T("Pages_Up"), i > 0)).Append(Button("asagi", T("Pages_Down"), i < record.Files.Count - 1))
+                        .Append(Button("dondur", T("Pages_Rotate"))).Append(Button("sil", T("Pages_Remove")))
                         .Append($"<form method=\"post\" action=\"{H(url)}/{page}/degistir\" enctype=\"multipart/form-data\" class=\"inline\">{Token(context)}{version}")
-                        .Append($"<label for=\"degistir-{page}\">{page}. sayfanın yerine</label> <input id=\"degistir-{page}\" type=\"file\" name=\"{FileField}\" accept=\"image/jpeg,image/tiff,image/png,image/webp\"> <button type=\"submit\">Değiştir</button></form>");
+                        .Append($"<label for=\"degistir-{page}\">{T("Pages_ReplaceLabel", page)}</label> <input id=\"degistir-{page}\" type=\"file\" name=\"{FileField}\" accept=\"image/jpeg,image/tiff,image/png,image/webp\"> <button type=\"submit\">{T("Pages_Replace")}</button></form>");
                 }
                 body.Append("</li>");
             }
@@ -186,9 +187,9 @@ public static class RecordPages
         }
         if (editable)
             body.Append($"<form method=\"post\" action=\"{H(url)}\" enctype=\"multipart/form-data\" class=\"upload\" data-upload>{Token(context)}{version}")
-                .Append($"<p><label for=\"tarama\">Tarama ekle (birden çok dosya seçilebilir; JPEG, TIFF, PNG, WebP)</label> <input id=\"tarama\" type=\"file\" name=\"{FileField}\" multiple accept=\"image/jpeg,image/tiff,image/png,image/webp\"></p>")
-                .Append("<p class=\"drop-zone\" hidden>Dosyaları buraya da bırakabilirsiniz.</p><p><progress max=\"100\" value=\"0\" hidden aria-label=\"Yükleme\"></progress></p>")
-                .Append("<p><button type=\"submit\">Yükle</button></p></form>");
+                .Append($"<p><label for=\"tarama\">{T("Pages_AddLabel")}</label> <input id=\"tarama\" type=\"file\" name=\"{FileField}\" multiple accept=\"image/jpeg,image/tiff,image/png,image/webp\"></p>")
+                .Append($"<p class=\"drop-zone\" data-chosen=\"{H(T("Pages_FilesChosen"))}\" hidden>{T("Pages_DropHere")}</p><p><progress max=\"100\" value=\"0\" hidden aria-label=\"{T("Pages_Uploading")}\"></progress></p>")
+                .Append($"<p><button type=\"submit\">{T("Pages_Upload")}</button></p></form>");
         return body.Append("</section>").ToString();
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using HafizaIzmir.Archive.Domain;
 using HafizaIzmir.Archive.Storage;
 using static HafizaIzmir.Site.Katalog.KatalogPage;
+using static HafizaIzmir.Site.Katalog.KatalogText;
 
 namespace HafizaIzmir.Site.Katalog;
 
@@ -21,15 +22,15 @@ public static class RecordReview
                 authorityNames[link.AuthorityId] = a.Value.Name;
         var changes = RecordDiff.Compare(published, current.Value, id => authorityNames.GetValueOrDefault(id, id))
             .Where(c => c.Key != "durum").ToList();
-        var caption = published is null ? "İnceleme: ilk kez yayımlanacak, bütün alanlar yeni" : $"İnceleme: son yayımlanan sürümden (v{version}) bu yana değişenler";
+        var caption = published is null ? T("Review_FirstCaption") : T("Review_ChangesCaption", $"v{version}");
         var url = RecordEditor.Url(current.Value.Identifier);
-        var body = new StringBuilder("<section aria-labelledby=\"inceleme-baslik\" class=\"review\"><h2 id=\"inceleme-baslik\">İnceleme</h2>")
+        var body = new StringBuilder($"<section aria-labelledby=\"inceleme-baslik\" class=\"review\"><h2 id=\"inceleme-baslik\">{T("Review_Heading")}</h2>")
             .Append($"<form method=\"post\" action=\"{H(url)}/iade\">{Token(context)}<input type=\"hidden\" name=\"surum\" value=\"{current.Version}\">")
-            .Append(RecordDiff.Table(changes, caption, published is null ? "Önce" : $"v{version}", $"v{current.Version}",
-                c => $"<label for=\"not-{H(c.Key)}\" class=\"visually-hidden\">{H(c.Label)} için not</label><textarea id=\"not-{H(c.Key)}\" name=\"not-{H(c.Key)}\" rows=\"2\"></textarea>", "Alan notu"))
-            .Append("<p><label for=\"iade-yorum\">Öğrenciye genel not</label> <textarea id=\"iade-yorum\" name=\"yorum\" rows=\"3\" required></textarea></p>")
-            .Append("<p><button type=\"submit\">Notlarla iade et</button></p></form>")
-            .Append($"<form method=\"post\" action=\"{H(url)}/yayinla\">{Token(context)}<input type=\"hidden\" name=\"surum\" value=\"{current.Version}\"><p><button type=\"submit\">Onayla ve yayımla</button></p></form>");
+            .Append(RecordDiff.Table(changes, caption, published is null ? T("Diff_Before") : $"v{version}", $"v{current.Version}",
+                c => $"<label for=\"not-{H(c.Key)}\" class=\"visually-hidden\">{H(T("Review_FieldNoteLabel", c.Label))}</label><textarea id=\"not-{H(c.Key)}\" name=\"not-{H(c.Key)}\" rows=\"2\"></textarea>", T("Review_FieldNote")))
+            .Append($"<p><label for=\"iade-yorum\">{T("Review_GeneralNote")}</label> <textarea id=\"iade-yorum\" name=\"yorum\" rows=\"3\" required></textarea></p>")
+            .Append($"<p><button type=\"submit\">{T("Review_Return")}</button></p></form>")
+            .Append($"<form method=\"post\" action=\"{H(url)}/yayinla\">{Token(context)}<input type=\"hidden\" name=\"surum\" value=\"{current.Version}\"><p><button type=\"submit\">{T("Review_Publish")}</button></p></form>");
         return body.Append("</section>").ToString();
     }
 

@@ -1,6 +1,7 @@
 using HafizaIzmir.Archive.Domain;
 using HafizaIzmir.Archive.Storage;
 using HafizaIzmir.Site.Accounts;
+using static HafizaIzmir.Site.Katalog.KatalogText;
 
 namespace HafizaIzmir.Site.Katalog;
 
@@ -74,17 +75,17 @@ public sealed class RecordWorkflow(Archive.Storage.Archive archive)
     {
         var current = await GetAsync(identifier, ct);
         if (!IsCataloguer(role) && current.Value.CreatedBy != user)
-            throw new WorkflowRefusedException("Yalnızca kendi taslaklarınızı incelemeye gönderebilirsiniz.", forbidden: true);
-        Require(current.Value, WorkflowState.Draft, "incelemeye gönderilebilir");
+            throw new WorkflowRefusedException(T("Workflow_SubmitOwnOnly"), forbidden: true);
+        Require(current.Value, WorkflowState.Draft, "Workflow_WrongState_Submit");
         return await Move(current.Value, WorkflowState.InReview, expectedVersion, new CommitInfo(user, "İncelemeye gönderildi"), ct);
     }
 
     public async Task<OcflCommitResult> ReturnAsync(string identifier, int expectedVersion, string user, Role role, string comment, CancellationToken ct = default)
     {
         RequireCataloguer(role);
-        if (string.IsNullOrWhiteSpace(comment)) throw new WorkflowRefusedException("İade ederken bir açıklama yazın: öğrenci neyi düzelteceğini bilmeli.", forbidden: false);
+        if (string.IsNullOrWhiteSpace(comment)) throw new WorkflowRefusedException(T("Workflow_ReturnNeedsComment"), forbidden: false);
         var current = await GetAsync(identifier, ct);
-        Require(current.Value, WorkflowState.InReview, "iade edilebilir");
+        Require(current.Value, WorkflowState.InReview, "Workflow_WrongState_Return");
         return await Move(current.Value, WorkflowState.Draft, expectedVersion, new CommitInfo(user, "İade: " + comment.Trim()), ct);
     }
 
@@ -93,23 +94,23 @@ public sealed class RecordWorkflow(Archive.Storage.Archive archive)
         RequireCataloguer(role);
         var current = await GetAsync(identifier, ct);
         if (current.Value.State is not (WorkflowState.InReview or WorkflowState.Withdrawn))
-            throw new WorkflowRefusedException("Yalnızca incelemedeki veya geri çekilmiş bir kayıt yayımlanabilir.", forbidden: false);
+            throw new WorkflowRefusedException(T("Workflow_PublishState"), forbidden: false);
         if (string.IsNullOrWhiteSpace(current.Value.Rights))
-            throw new WorkflowRefusedException("Haklar alanı boş: hakları belirlenmemiş bir kayıt yayımlanamaz.", forbidden: false);
+            throw new WorkflowRefusedException(T("Workflow_PublishNeedsRights"), forbidden: false);
         return await Move(current.Value, WorkflowState.Published, expectedVersion, new CommitInfo(user, "Yayımlandı"), ct);
     }
 
     public async Task<OcflCommitResult> WithdrawAsync(string identifier, int expectedVersion, string user, Role role, string reason, CancellationToken ct = default)
     {
         RequireCataloguer(role);
-        if (string.IsNullOrWhiteSpace(reason)) throw new WorkflowRefusedException("Geri çekme nedenini yazın.", forbidden: false);
+        if (string.IsNullOrWhiteSpace(reason)) throw new WorkflowRefusedException(T("Workflow_WithdrawNeedsReason"), forbidden: false);
         var current = await GetAsync(identifier, ct);
-        Require(current.Value, WorkflowState.Published, "geri çekilebilir");
+        Require(current.Value, WorkflowState.Published, "Workflow_WrongState_Withdraw");
         return await Move(current.Value, WorkflowState.Withdrawn, expectedVersion, new CommitInfo(user, "Geri çekildi: " + reason.Trim()), ct);
     }
 
     public async Task<Versioned<Record>> GetAsync(string identifier, CancellationToken ct) =>
-        await archive.GetRecordAsync(identifier, ct) ?? throw new KeyNotFoundException($"'{identifier}' adlı bir kayıt yok.");
+        await archive.GetRecordAsync(identifier, ct) ?? throw new KeyNotFoundException(T("Record_NotFound", identifier));
 
     private Task<OcflCommitResult> Move(Record record, WorkflowState to, int expectedVersion, CommitInfo info, CancellationToken ct) =>
         archive.SaveRecordAsync(record with { State = to }, [], expectedVersion, info, ct);
@@ -119,7 +120,7 @@ public sealed class RecordWorkflow(Archive.Storage.Archive archive)
         Title = new LocalizedText(draft.Title.Trim(), Blank(draft.TitleEn)),
         Date = Blank(draft.Date) is not { } text ? null
             : EdtfDate.TryParse(text, out var date, out var error) ? date
-            : throw new WorkflowRefusedException($"Tarih: '{text}' bir EDTF tarihi değil ({error}).", forbidden: false),
+            : throw new WorkflowRefusedException(T("Workflow_BadDate", text, error), forbidden: false),
         Description = Blank(draft.Description) is { } description ? new LocalizedText(description) : null,
         Rights = Blank(draft.Rights),
         Level = draft.Level,
@@ -145,25 +146,20 @@ public sealed class RecordWorkflow(Archive.Storage.Archive archive)
     public static void RequireEditable(Record record, string user, Role role)
     {
         if (IsCataloguer(role)) return;
-        if (record.CreatedBy != user) throw new WorkflowRefusedException("Yalnızca kendi taslaklarınızı düzenleyebilirsiniz.", forbidden: true);
-        if (record.State != WorkflowState.Draft) throw new WorkflowRefusedException("İncelemeye gönderilmiş veya yayımlanmış bir kaydı düzenleyemezsiniz.", forbidden: true);
+        if (record.CreatedBy != user) throw new WorkflowRefusedException(T("Workflow_EditOwnOnly"), forbidden: true);
+        if (record.State != WorkflowState.Draft) throw new WorkflowRefusedException(T("Workflow_EditNotDraft"), forbidden: true);
     }
 
     private static void RequireCataloguer(Role role)
     {
-        if (!IsCataloguer(role)) throw new WorkflowRefusedException("Bu adım katalogcu yetkisi ister.", forbidden: true);
+        if (!IsCataloguer(role)) throw new WorkflowRefusedException(T("Workflow_NeedsCataloguer"), forbidden: true);
     }
 
-    private static void Require(Record record, WorkflowState state, string what)
+    /// <param name="refusal">The refusal sentence's key; it names the state the record is in and the one the step needs.</param>
+    private static void Require(Record record, WorkflowState state, string refusal)
     {
-        if (record.State != state) throw new WorkflowRefusedException($"Bu kayıt şu durumda: {StateName(record.State)}; yalnızca '{StateName(state)}' durumundaki bir kayıt {what}.", forbidden: false);
+        if (record.State != state) throw new WorkflowRefusedException(T(refusal, StateName(record.State), StateName(state)), forbidden: false);
     }
 
-    public static string StateName(WorkflowState state) => state switch
-    {
-        WorkflowState.Draft => "taslak",
-        WorkflowState.InReview => "incelemede",
-        WorkflowState.Published => "yayımlandı",
-        _ => "geri çekildi",
-    };
+    public static string StateName(WorkflowState state) => T("State_" + state);
 }

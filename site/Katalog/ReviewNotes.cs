@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using HafizaIzmir.Archive.Storage;
 using static HafizaIzmir.Site.Katalog.KatalogPage;
+using static HafizaIzmir.Site.Katalog.KatalogText;
 
 namespace HafizaIzmir.Site.Katalog;
 
@@ -33,7 +34,7 @@ public sealed record ReviewNotes(int Version, string By, DateTimeOffset At, stri
 
     public static string Summary(ReviewNotes notes)
     {
-        var html = new StringBuilder("<section class=\"review-notes\" aria-labelledby=\"iade-notlari\"><h2 id=\"iade-notlari\">İade notları</h2>")
+        var html = new StringBuilder($"<section class=\"review-notes\" aria-labelledby=\"iade-notlari\"><h2 id=\"iade-notlari\">{T("Review_ReturnNotes")}</h2>")
             .Append($"<p><strong>{H(notes.By)}</strong>, {notes.At:yyyy-MM-dd HH:mm}: {H(notes.General)}</p>");
         if (notes.Fields.Count > 0)
         {

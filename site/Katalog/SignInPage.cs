@@ -3,6 +3,7 @@ using HafizaIzmir.Site.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using static HafizaIzmir.Site.Katalog.KatalogPage;
+using static HafizaIzmir.Site.Katalog.KatalogText;
 
 namespace HafizaIzmir.Site.Katalog;
 
@@ -23,9 +24,8 @@ public static class SignInPage
             if (outcome.Account is not { } account)
             {
                 // One message for unknown names and wrong passwords, so names cannot be probed.
-                var error = outcome.LockedOut
-                    ? english ? "Too many failed attempts: this account is locked for 15 minutes." : "Çok sayıda hatalı deneme: bu hesap 15 dakika kilitlendi."
-                    : english ? "Wrong username or password." : "Kullanıcı adı veya parola hatalı.";
+                if (english) Current = English;
+                var error = T(outcome.LockedOut ? "SignIn_LockedOut" : "SignIn_Wrong");
                 return Form(context, english, returnUrl, name, error,
                     outcome.LockedOut ? StatusCodes.Status429TooManyRequests : StatusCodes.Status401Unauthorized);
             }
@@ -52,18 +52,20 @@ public static class SignInPage
             ? url
             : "/katalog";
 
+    /// <param name="english">An address with <c>?lang=en</c> (a link for a colleague who reads no Turkish) shows the form in English, whatever the cookie says.</param>
     private static IResult Form(HttpContext context, bool english, string returnUrl, string name, string? error, int status)
     {
-        var body = $"<h1>{(english ? "Sign in" : "Giriş")}</h1>"
+        if (english) Current = English;
+        var body = $"<h1>{T("SignIn_Title")}</h1>"
             + (error is null ? "" : $"<p role=\"alert\" class=\"error\">{H(error)}</p>")
             + $"<form method=\"post\" action=\"{KatalogServices.SignInPath}\">"
             + Token(context)
             + $"<input type=\"hidden\" name=\"returnUrl\" value=\"{H(returnUrl)}\">"
             + (english ? "<input type=\"hidden\" name=\"lang\" value=\"en\">" : "")
-            + Field("kullanici", english ? "Username" : "Kullanıcı adı", name, extra: " autocomplete=\"username\" required autofocus")
-            + Field("parola", english ? "Password" : "Parola", "", "password", " autocomplete=\"current-password\" required")
+            + Field("kullanici", T("SignIn_Username"), name, extra: " autocomplete=\"username\" required autofocus")
+            + Field("parola", T("SignIn_Password"), "", "password", " autocomplete=\"current-password\" required")
             // A submit button makes Enter in either field submit the form, without any script.
-            + $"<p><button type=\"submit\">{(english ? "Sign in" : "Giriş yap")}</button></p></form>";
-        return Render(context, english ? "Sign in" : "Giriş", body, status);
+            + $"<p><button type=\"submit\">{T("SignIn_Submit")}</button></p></form>";
+        return Render(context, T("SignIn_Title"), body, status);
     }
 }

@@ -5,6 +5,7 @@ using HafizaIzmir.Site.Derived;
 using HafizaIzmir.Site.Public;
 using HafizaIzmir.Site.Stories;
 using static HafizaIzmir.Site.Katalog.KatalogPage;
+using static HafizaIzmir.Site.Katalog.KatalogText;
 
 namespace HafizaIzmir.Site.Katalog;
 
@@ -14,13 +15,14 @@ namespace HafizaIzmir.Site.Katalog;
 /// </summary>
 public static class StoryEditor
 {
+    /// <summary>The status message key for each <c>durum</c> an action redirects with.</summary>
     private static readonly Dictionary<string, string> Done = new(StringComparer.Ordinal)
     {
-        ["kaydedildi"] = "Kaydedildi.",
-        ["gonderildi"] = "İncelemeye gönderildi.",
-        ["iade-edildi"] = "Yazara iade edildi.",
-        ["yayimlandi"] = "Yayımlandı.",
-        ["geri-cekildi"] = "Geri çekildi.",
+        ["kaydedildi"] = "Done_Saved",
+        ["gonderildi"] = "Done_Submitted",
+        ["iade-edildi"] = "Story_Done_Returned",
+        ["yayimlandi"] = "Done_Published",
+        ["geri-cekildi"] = "Done_Withdrawn",
     };
 
     public static void MapStoryEditor(this WebApplication app)
@@ -31,13 +33,13 @@ public static class StoryEditor
         staff.MapGet("", (HttpContext context, StoryCatalogue catalogue) => List(context, catalogue));
 
         staff.MapGet("/yeni", (HttpContext context) =>
-            Render(context, "Yeni hikâye", "<h1>Yeni hikâye</h1>" + StoryForm.Render(context, null, new StoryDraft(), Cataloguer(context), Empty, null)));
+            Render(context, T("Story_New"), $"<h1>{T("Story_New")}</h1>" + StoryForm.Render(context, null, new StoryDraft(), Cataloguer(context), Empty, null)));
 
         staff.MapPost("/yeni", (HttpContext context, IFormCollection form, StoryWorkflow workflow, StoryRenderer renderer, CancellationToken ct) => Run(context, async () =>
         {
             var draft = StoryForm.Read(form);
             if (form["islem"] == "onizle")
-                return Render(context, "Yeni hikâye", "<h1>Yeni hikâye</h1>" + StoryForm.Render(context, null, draft, Cataloguer(context), Empty, await PreviewAsync(renderer, draft, ct)));
+                return Render(context, T("Story_New"), $"<h1>{T("Story_New")}</h1>" + StoryForm.Render(context, null, draft, Cataloguer(context), Empty, await PreviewAsync(renderer, draft, ct)));
             var (user, role) = KatalogServices.Who(context.User);
             try
             {
@@ -45,7 +47,7 @@ public static class StoryEditor
             }
             catch (StoryInvalidException e)
             {
-                return Render(context, "Yeni hikâye", "<h1>Yeni hikâye</h1>" + StoryForm.Render(context, null, draft, Cataloguer(context), e.Errors, null), StatusCodes.Status400BadRequest);
+                return Render(context, T("Story_New"), $"<h1>{T("Story_New")}</h1>" + StoryForm.Render(context, null, draft, Cataloguer(context), e.Errors, null), StatusCodes.Status400BadRequest);
             }
             return Results.LocalRedirect(StoryForm.Url(draft.Slug.Trim()) + "?durum=kaydedildi");
         }));
@@ -98,17 +100,17 @@ public static class StoryEditor
         var cataloguer = RecordWorkflow.IsCataloguer(role);
         // Students see their own stories and what is public; cataloguers see every story.
         var stories = catalogue.All().Where(s => cataloguer || s.CreatedBy == user || s.IsPublic).ToList();
-        var body = new StringBuilder("<h1>Hikâyeler</h1><p><a href=\"/katalog/hikaye/yeni\">Yeni hikâye</a></p>");
-        if (stories.Count == 0) body.Append("<p>Henüz hikâye yok.</p>");
+        var body = new StringBuilder($"<h1>{T("Story_List")}</h1><p><a href=\"/katalog/hikaye/yeni\">{T("Story_New")}</a></p>");
+        if (stories.Count == 0) body.Append($"<p>{T("Story_None")}</p>");
         else
         {
-            body.Append("<table><caption>Hikâyeler, son değişiklik önce</caption><thead><tr><th scope=\"col\">Başlık</th><th scope=\"col\">Durum</th><th scope=\"col\">Yazar</th><th scope=\"col\">Son değişiklik</th></tr></thead><tbody>");
+            body.Append($"<table><caption>{T("Story_Caption")}</caption><thead><tr><th scope=\"col\">{T("Field_Title")}</th><th scope=\"col\">{T("Record_State")}</th><th scope=\"col\">{T("Story_Author")}</th><th scope=\"col\">{T("Conflict_LastChange")}</th></tr></thead><tbody>");
             foreach (var s in stories)
-                body.Append($"<tr><td><a href=\"{H(StoryForm.Url(s.Slug))}\">{H(s.Title.Tr)}</a>{(s.Featured ? " (öne çıkan)" : "")}</td><td>{H(RecordWorkflow.StateName(s.State))}</td>")
+                body.Append($"<tr><td><a href=\"{H(StoryForm.Url(s.Slug))}\">{H(s.Title.Tr)}</a>{(s.Featured ? " " + T("Story_Featured") : "")}</td><td>{H(RecordWorkflow.StateName(s.State))}</td>")
                     .Append($"<td>{H(s.Author ?? s.CreatedBy)}</td><td>{s.ChangedAt:yyyy-MM-dd HH:mm}</td></tr>");
             body.Append("</tbody></table>");
         }
-        return Render(context, "Hikâyeler", body.ToString());
+        return Render(context, T("Story_List"), body.ToString());
     }
 
     private static async Task<string> PageAsync(HttpContext context, Versioned<Story> current, StoryDraft draft, IReadOnlyDictionary<string, string> errors,
@@ -117,26 +119,26 @@ public static class StoryEditor
         var (user, role) = KatalogServices.Who(context.User);
         var cataloguer = RecordWorkflow.IsCataloguer(role);
         var story = current.Value;
-        var body = new StringBuilder($"<p><a href=\"/katalog/hikaye\">Hikâyeler</a></p><h1>{H(story.Title.Tr)}</h1>");
-        if (done is not null && Done.TryGetValue(done, out var message)) body.Append($"<p role=\"status\">{H(message)}</p>");
-        body.Append($"<p>Durum: <strong id=\"durum\">{H(RecordWorkflow.StateName(story.State))}</strong> · sürüm v{current.Version} · {H(story.ChangedBy)}");
-        if (story.IsPublished) body.Append($" · <a href=\"/hikaye/{H(Uri.EscapeDataString(story.Slug))}\">Sitede gör</a>");
+        var body = new StringBuilder($"<p><a href=\"/katalog/hikaye\">{T("Story_List")}</a></p><h1>{H(story.Title.Tr)}</h1>");
+        if (done is not null && Done.TryGetValue(done, out var message)) body.Append($"<p role=\"status\">{H(T(message))}</p>");
+        body.Append($"<p>{T("Record_State")}: <strong id=\"durum\">{H(RecordWorkflow.StateName(story.State))}</strong> · {T("Record_Version")} v{current.Version} · {H(story.ChangedBy)}");
+        if (story.IsPublished) body.Append($" · <a href=\"/hikaye/{H(Uri.EscapeDataString(story.Slug))}\">{T("Story_OnSite")}</a>");
         body.Append("</p>");
         if (cataloguer || (story.CreatedBy == user && story.State == WorkflowState.Draft))
             body.Append(StoryForm.Render(context, current, draft, cataloguer, errors, preview, why));
         if (story.State == WorkflowState.Draft && (cataloguer || story.CreatedBy == user))
-            body.Append(StepForm(context, current, "gonder", "İncelemeye gönder"));
+            body.Append(StepForm(context, current, "gonder", T("Step_Submit")));
         if (cataloguer && story.State == WorkflowState.InReview)
-            body.Append(StepForm(context, current, "iade", "İade et", Comment("iade-yorum", "Yazara not")))
-                .Append(StepForm(context, current, "yayinla", "Yayımla"));
-        if (cataloguer && story.State == WorkflowState.Withdrawn) body.Append(StepForm(context, current, "yayinla", "Yeniden yayımla"));
+            body.Append(StepForm(context, current, "iade", T("Story_Return"), Comment("iade-yorum", T("Story_NoteToAuthor"))))
+                .Append(StepForm(context, current, "yayinla", T("Story_Publish")));
+        if (cataloguer && story.State == WorkflowState.Withdrawn) body.Append(StepForm(context, current, "yayinla", T("Step_Republish")));
         if (cataloguer && story.State == WorkflowState.Published)
-            body.Append(StepForm(context, current, "geri-cek", "Geri çek", Comment("geri-cek-yorum", "Geri çekme nedeni")));
+            body.Append(StepForm(context, current, "geri-cek", T("Step_Withdraw"), Comment("geri-cek-yorum", T("Step_WithdrawReason"))));
 
         var archive = context.RequestServices.GetRequiredService<Archive.Storage.Archive>();
         if ((await archive.Repository.GetObjectAsync(Archive.Storage.Archive.StoryPrefix + story.Slug, ct))?.Versions is { Count: > 0 } versions)
         {
-            body.Append("<section aria-labelledby=\"gecmis\"><h2 id=\"gecmis\">Geçmiş</h2><ol reversed>");
+            body.Append($"<section aria-labelledby=\"gecmis\"><h2 id=\"gecmis\">{T("Record_History")}</h2><ol reversed>");
             foreach (var v in versions.Reverse()) body.Append($"<li>{v.Created:yyyy-MM-dd HH:mm} · {H(v.User)} · {H(v.Message)}</li>");
             body.Append("</ol></section>");
         }
@@ -173,15 +175,15 @@ public static class StoryEditor
     private static async Task<IResult> ConflictAsync(HttpContext context, OcflConflictException e)
     {
         var archive = context.RequestServices.GetRequiredService<Archive.Storage.Archive>();
-        var body = new StringBuilder("<h1>Çakışma: hikâye siz düzenlerken değişti</h1>");
-        body.Append($"<p role=\"alert\">Siz bu hikâyeyi okuduktan sonra başka biri kaydetti (şimdi sürüm v{e.CurrentVersion}). Değişiklikleriniz kaydedilmedi; hiçbir şeyin üzerine yazılmadı.</p>");
+        var body = new StringBuilder($"<h1>{T("Story_ConflictHeading")}</h1>");
+        body.Append($"<p role=\"alert\">{T("Conflict_SavedMeanwhile", e.CurrentVersion)}</p>");
         if ((await archive.Repository.GetObjectAsync(e.ObjectId, context.RequestAborted))?.Versions is [.., var last])
-            body.Append($"<p>Son değişiklik: <strong>{H(last.User)}</strong>, {last.Created:yyyy-MM-dd HH:mm} — {H(last.Message)}</p>");
+            body.Append($"<p>{T("Conflict_LastChange")}: <strong>{H(last.User)}</strong>, {last.Created:yyyy-MM-dd HH:mm} — {H(last.Message)}</p>");
         var slug = e.ObjectId[Archive.Storage.Archive.StoryPrefix.Length..];
         if (await archive.GetStoryAsync(slug, context.RequestAborted) is { } current)
-            body.Append($"<h2>Hikâyenin şimdiki hâli</h2><dl><dt>Başlık</dt><dd>{H(current.Value.Title.Tr)}</dd><dt>Durum</dt><dd>{H(RecordWorkflow.StateName(current.Value.State))}</dd></dl>")
-                .Append($"<p><a href=\"{H(StoryForm.Url(slug))}\">Şimdiki sürümü açıp yeniden düzenleyin</a></p>");
-        return Render(context, "Çakışma", body.ToString(), StatusCodes.Status409Conflict);
+            body.Append($"<h2>{T("Story_CurrentState")}</h2><dl><dt>{T("Field_Title")}</dt><dd>{H(current.Value.Title.Tr)}</dd><dt>{T("Record_State")}</dt><dd>{H(RecordWorkflow.StateName(current.Value.State))}</dd></dl>")
+                .Append($"<p><a href=\"{H(StoryForm.Url(slug))}\">{T("Conflict_OpenCurrent")}</a></p>");
+        return Render(context, T("Conflict_Title"), body.ToString(), StatusCodes.Status409Conflict);
     }
 
     private static int Version(IFormCollection form) =>

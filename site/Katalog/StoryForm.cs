@@ -1,9 +1,9 @@
 using System.Text;
 using HafizaIzmir.Archive.Domain;
 using HafizaIzmir.Archive.Storage;
-using HafizaIzmir.Site.Public;
 using HafizaIzmir.Site.Stories;
 using static HafizaIzmir.Site.Katalog.KatalogPage;
+using static HafizaIzmir.Site.Katalog.KatalogText;
 
 namespace HafizaIzmir.Site.Katalog;
 
@@ -37,28 +37,28 @@ public static class StoryForm
         string? Error(string field) => errors.GetValueOrDefault(field);
         var body = new StringBuilder();
         if (errors.Count > 0)
-            body.Append($"<p role=\"alert\">Hikâye kaydedilmedi: {errors.Count} alanda sorun var; her birinin açıklaması alanın yanında.</p>");
+            body.Append($"<p role=\"alert\">{T("Story_NotSaved", errors.Count)}</p>");
         body.Append($"<form method=\"post\" action=\"{H(current is null ? "/katalog/hikaye/yeni" : Url(current.Value.Slug))}\">").Append(Token(context));
-        if (current is null) body.Append(Field("kisa-ad", "Kısa ad (adres: /hikaye/…)", draft.Slug, extra: " required pattern=\"[a-z0-9]+(-[a-z0-9]+)*\"", error: Error("kisa-ad")));
+        if (current is null) body.Append(Field("kisa-ad", T("Story_Slug"), draft.Slug, extra: " required pattern=\"[a-z0-9]+(-[a-z0-9]+)*\"", error: Error("kisa-ad")));
         else body.Append($"<input type=\"hidden\" name=\"surum\" value=\"{current.Version}\">");
-        body.Append(Field("baslik", "Başlık", draft.Title, extra: " required", error: Error("baslik")))
-            .Append(Field("baslik-en", "Başlık (İngilizce)", draft.TitleEn, extra: " lang=\"en\""))
-            .Append(TextArea("ozet", "Özet", draft.Summary, 2, null))
-            .Append(TextArea("ozet-en", "Özet (İngilizce)", draft.SummaryEn, 2, null, " lang=\"en\""))
-            .Append(TextArea("metin", "Metin (Markdown; arşiv başvuruları: [[kayit:SRR-S01-0007]], [[kisi:Ad]], [[kurum:Ad]], [[mekan:Ad]])", draft.Body, 16, Error("metin"), " required"))
-            .Append(TextArea("metin-en", "Metin (İngilizce, Markdown)", draft.BodyEn, 16, Error("metin-en"), " lang=\"en\""))
+        body.Append(Field("baslik", T("Field_Title"), draft.Title, extra: " required", error: Error("baslik")))
+            .Append(Field("baslik-en", T("Field_TitleEn"), draft.TitleEn, extra: " lang=\"en\""))
+            .Append(TextArea("ozet", T("Story_Summary"), draft.Summary, 2, null))
+            .Append(TextArea("ozet-en", T("Story_SummaryEn"), draft.SummaryEn, 2, null, " lang=\"en\""))
+            .Append(TextArea("metin", T("Story_Body"), draft.Body, 16, Error("metin"), " required"))
+            .Append(TextArea("metin-en", T("Story_BodyEn"), draft.BodyEn, 16, Error("metin-en"), " lang=\"en\""))
             .Append(Axes(draft.Axes, Error("eksen")))
-            .Append(Field("kapak", "Kapak kaydı (kimlik)", draft.Cover, error: Error("kapak")))
-            .Append(Field("yazar", "Yazar", draft.Author, extra: " autocomplete=\"name\""));
+            .Append(Field("kapak", T("Story_Cover"), draft.Cover, error: Error("kapak")))
+            .Append(Field("yazar", T("Story_Author"), draft.Author, extra: " autocomplete=\"name\""));
         if (cataloguer)
-            body.Append($"<p><input id=\"one-cikan\" name=\"one-cikan\" type=\"checkbox\" value=\"evet\"{(draft.Featured ? " checked" : "")}> <label for=\"one-cikan\">Ana sayfada öne çıkar</label></p>");
-        if (current is not null) body.Append(Field("neden", "Değişikliğin nedeni", why));
+            body.Append($"<p><input id=\"one-cikan\" name=\"one-cikan\" type=\"checkbox\" value=\"evet\"{(draft.Featured ? " checked" : "")}> <label for=\"one-cikan\">{T("Story_Feature")}</label></p>");
+        if (current is not null) body.Append(Field("neden", T("Field_Reason"), why));
         // A preview needs no valid slug or title yet, so the browser's own checks do not stop it.
-        body.Append("<p><button type=\"submit\" name=\"islem\" value=\"onizle\" formnovalidate>Önizle</button> <button type=\"submit\" name=\"islem\" value=\"kaydet\">Kaydet</button></p></form>");
+        body.Append($"<p><button type=\"submit\" name=\"islem\" value=\"onizle\" formnovalidate>{T("Story_Preview")}</button> <button type=\"submit\" name=\"islem\" value=\"kaydet\">{T("Save")}</button></p></form>");
         if (preview is var (tr, en))
         {
-            body.Append("<section aria-labelledby=\"onizleme\"><h2 id=\"onizleme\">Önizleme (kaydedilmedi)</h2>")
-                .Append("<p>Yayımlanmamış kayıtlara başvurular kamuya açık sitede hiç görünmez; burada yerlerinde bir not var.</p>")
+            body.Append($"<section aria-labelledby=\"onizleme\"><h2 id=\"onizleme\">{T("Story_PreviewHeading")}</h2>")
+                .Append($"<p>{T("Story_PreviewHelp")}</p>")
                 .Append($"<article lang=\"tr\"><h3>{H(draft.Title)}</h3>{tr.Html}</article>");
             if (en is not null) body.Append($"<article lang=\"en\"><h3>{H(draft.TitleEn ?? draft.Title)}</h3>{en.Html}</article>");
             body.Append("</section>");
@@ -75,12 +75,12 @@ public static class StoryForm
 
     private static string Axes(IReadOnlyList<string> selected, string? error)
     {
-        var html = new StringBuilder("<fieldset><legend>Eksenler</legend>");
+        var html = new StringBuilder($"<fieldset><legend>{T("Field_Axes")}</legend>");
         foreach (var code in Vocabulary.Axes.Keys)
         {
             var id = "eksen-" + Archive.Text.TurkishText.Slug(code);
             html.Append($"<input id=\"{id}\" name=\"eksen\" type=\"checkbox\" value=\"{H(code)}\"{(selected.Contains(code) ? " checked" : "")}> ")
-                .Append($"<label for=\"{id}\">{H(SiteLanguage.Turkish["axis_" + code])}</label> ");
+                .Append($"<label for=\"{id}\">{H(T("Axis_" + Vocabulary.Axes[code]))}</label> ");
         }
         if (error is not null) html.Append($"<span class=\"error\">{H(error)}</span>");
         return html.Append("</fieldset>").ToString();

@@ -3,6 +3,7 @@ using HafizaIzmir.Archive.Domain;
 using HafizaIzmir.Archive.Storage;
 using HafizaIzmir.Site.Katalog;
 using static HafizaIzmir.Site.Katalog.KatalogPage;
+using static HafizaIzmir.Site.Katalog.KatalogText;
 
 namespace HafizaIzmir.Site.Ocr;
 
@@ -20,36 +21,31 @@ public static class SuggestionsPanel
         var services = context.RequestServices;
         var record = current.Value;
         var pages = services.GetRequiredService<OcrFeed>().StoredText(record.Identifier);
-        var body = new StringBuilder("<section aria-labelledby=\"oneriler\"><h2 id=\"oneriler\">Metinde geçen adlar</h2>");
-        body.Append($"<p><a href=\"{H(TranscriptionPages.Url(record.Identifier))}\">Sayfa metinleri ve OCR</a></p>");
-        if (pages.Count == 0) return body.Append("<p>Bu kaydın taranmış sayfalarında henüz okunmuş metin yok.</p></section>").ToString();
+        var body = new StringBuilder($"<section aria-labelledby=\"oneriler\"><h2 id=\"oneriler\">{T("Suggestions_Heading")}</h2>");
+        body.Append($"<p><a href=\"{H(TranscriptionPages.Url(record.Identifier))}\">{T("Suggestions_TextsLink")}</a></p>");
+        if (pages.Count == 0) return body.Append($"<p>{T("Suggestions_NoText")}</p></section>").ToString();
         var suggestions = services.GetRequiredService<AuthoritySuggestions>().For(record, pages.Select(p => (p.Page, p.Text)));
-        if (suggestions.Count == 0) return body.Append("<p>Metinde bilinen bir kişi, kurum veya yer adı bulunmadı.</p></section>").ToString();
+        if (suggestions.Count == 0) return body.Append($"<p>{T("Suggestions_None")}</p></section>").ToString();
         body.Append("<ul>");
         var key = 0;
         foreach (var s in suggestions.Take(MaxShown))
         {
-            var matched = s.Matched == s.Name ? "" : $" (metinde: “{H(s.Matched)}”)";
-            body.Append($"<li><strong>{H(s.Name)}</strong> · {H(KindName(s.Kind))}{matched} · {s.Count} kez, sayfa {string.Join(", ", s.Pages)} ");
+            var matched = s.Matched == s.Name ? "" : $" ({T("Suggestions_InText", H(s.Matched))})";
+            body.Append($"<li><strong>{H(s.Name)}</strong> · {H(KindName(s.Kind))}{matched} · {T("Suggestions_Where", s.Count, string.Join(", ", s.Pages))} ");
             if (s.Linked)
             {
-                body.Append("<em>bağlı</em></li>");
+                body.Append($"<em>{T("Suggestions_Linked")}</em></li>");
                 continue;
             }
             var accessKey = ++key <= 9 ? $" accesskey=\"{key}\"" : "";
             body.Append($"<form method=\"post\" action=\"{H(LinkUrl(record.Identifier))}\">{Token(context)}")
                 .Append($"<input type=\"hidden\" name=\"surum\" value=\"{current.Version}\"><input type=\"hidden\" name=\"otorite\" value=\"{H(s.Id)}\">")
-                .Append($"<button type=\"submit\"{accessKey}>Kayda ekle{(key <= 9 ? $" [{key}]" : "")}</button></form></li>");
+                .Append($"<button type=\"submit\"{accessKey}>{T("Suggestions_Add")}{(key <= 9 ? $" [{key}]" : "")}</button></form></li>");
         }
         return body.Append("</ul></section>").ToString();
     }
 
     public static string LinkUrl(string identifier) => RecordEditor.Url(identifier) + "/oneri";
 
-    public static string KindName(AuthorityKind kind) => kind switch
-    {
-        AuthorityKind.Person => "kişi",
-        AuthorityKind.Institution => "kurum",
-        _ => "yer",
-    };
+    public static string KindName(AuthorityKind kind) => kind == AuthorityKind.Place ? T("Suggestions_Place") : RecordDiff.KindName(kind);
 }

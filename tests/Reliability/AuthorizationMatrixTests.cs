@@ -48,6 +48,7 @@ public sealed class AuthorizationMatrixTests
         ["GET /iiif/collection/{identifier}"] = Access.Public,
         ["GET /katalog/giris"] = Access.Public,
         ["POST /katalog/giris"] = Access.Public,
+        ["POST /katalog/dil"] = Access.Public,
         ["POST /katalog/cikis"] = Access.Staff,
         ["GET /katalog"] = Access.Staff,
         ["GET /katalog/kayit/yeni"] = Access.Staff,
