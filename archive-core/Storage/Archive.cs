@@ -53,9 +53,11 @@ public sealed partial class Archive(OcflRepository repository, ChangeJournal jou
     /// <paramref name="expectedVersion"/>: null for a new record, else the version the caller read.
     /// Throws <see cref="OcflConflictException"/> when someone saved first.
     /// Files of the head that <see cref="Record.Files"/> no longer lists (and that are not in <paramref name="files"/>) are removed,
-    /// except transcriptions (<see cref="TranscriptionFolder"/>).
+    /// except transcriptions and review notes (<see cref="TranscriptionFolder"/>, <see cref="ReviewFolder"/>), which go only
+    /// when <paramref name="removing"/> names them.
     /// </summary>
-    public async Task<OcflCommitResult> SaveRecordAsync(Record record, IReadOnlyList<NewFile> files, int? expectedVersion, CommitInfo info, CancellationToken ct = default)
+    public async Task<OcflCommitResult> SaveRecordAsync(Record record, IReadOnlyList<NewFile> files, int? expectedVersion, CommitInfo info, CancellationToken ct = default,
+        IReadOnlyList<string>? removing = null)
     {
         var objectId = RecordPrefix + Checked(record.Identifier);
         foreach (var file in files)
@@ -74,7 +76,9 @@ public sealed partial class Archive(OcflRepository repository, ChangeJournal jou
         foreach (var file in files) changes[file.Path] = file.Content;
         var kept = record.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         foreach (var path in state?.Keys ?? [])
-            if (path != RecordFileName && !kept.Contains(path) && !changes.ContainsKey(path) && !IsTranscription(path)) changes[path] = null;
+            if (path != RecordFileName && !kept.Contains(path) && !changes.ContainsKey(path) && !IsKeptBeside(path)) changes[path] = null;
+        foreach (var path in removing ?? [])
+            if (state?.ContainsKey(path) == true) changes[path] = null;
         var filesUnchanged = changes.All(c => c.Value?.Sha512 is { } sha && state is not null
             && state.TryGetValue(c.Key, out var current) && current.Equals(sha, StringComparison.OrdinalIgnoreCase));
         return await SaveAsync(objectId, RecordFileName, Canonical(record), head is null ? null : Canonical(head.Value), head?.Version,
@@ -115,7 +119,15 @@ public sealed partial class Archive(OcflRepository repository, ChangeJournal jou
     public static string TranscriptionPath(int page) =>
         TranscriptionFolder + page.ToString("0000", System.Globalization.CultureInfo.InvariantCulture) + ".txt";
 
-    private static bool IsTranscription(string path) => path.StartsWith(TranscriptionFolder, StringComparison.Ordinal);
+    /// <summary>
+    /// Where the catalogue keeps the notes of a record's current review round (<c>review/notes.json</c>): committed
+    /// in the very version that returns the record, removed by the next submission, so every round's notes stay
+    /// in the record's history. Like transcriptions they are not scans and survive saves that do not mention them.
+    /// </summary>
+    public const string ReviewFolder = "review/";
+
+    private static bool IsKeptBeside(string path) =>
+        path.StartsWith(TranscriptionFolder, StringComparison.Ordinal) || path.StartsWith(ReviewFolder, StringComparison.Ordinal);
 
     /// <summary>A stored file of the record's head version; null if absent.</summary>
     public Task<Stream?> OpenRecordFileAsync(string identifier, string path, CancellationToken ct = default) =>

@@ -28,7 +28,7 @@ public static class Dashboard
             if (record.State == WorkflowState.Draft && record.CreatedBy == user)
             {
                 // A draft that came back from review carries the cataloguer's notes.
-                if (await ReviewNotes.GetAsync(archive.Repository.Store, record.Identifier, ct) is { } notes) returned.Add((record, notes));
+                if (await ReviewNotes.GetAsync(archive, record.Identifier, ct) is { } notes) returned.Add((record, notes));
                 else mine.Add(record);
             }
             if (record.State == WorkflowState.InReview && record.CreatedBy == user) submitted.Add(record);

@@ -31,7 +31,7 @@ public static partial class RecordEditor
         var archive = context.RequestServices.GetRequiredService<Archive.Storage.Archive>();
         var names = await AuthorityNamesAsync(archive, record?.Authorities.Select(a => a.AuthorityId) ?? [], context.RequestAborted);
         var values = posted ?? (record is null ? new FormValues(new()) : FormValues.From(record, id => names.GetValueOrDefault(id, id)));
-        var notes = record is { State: WorkflowState.Draft } ? await ReviewNotes.GetAsync(archive.Repository.Store, record.Identifier, context.RequestAborted) : null;
+        var notes = record is { State: WorkflowState.Draft } ? await ReviewNotes.GetAsync(archive, record.Identifier, context.RequestAborted) : null;
 
         var body = new StringBuilder();
         body.Append($"<h1>{H(record is null ? T("Frame_NewRecord") : record.Identifier)}</h1>");

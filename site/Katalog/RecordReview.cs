@@ -34,7 +34,7 @@ public static class RecordReview
         return body.Append("</section>").ToString();
     }
 
-    /// <summary>Returns the record with its notes; the notes are written first and name the version the return will create.</summary>
+    /// <summary>Returns the record with its notes, which are committed in the version the return creates.</summary>
     public static async Task<OcflCommitResult> ReturnAsync(HttpContext context, string identifier, IFormCollection form, RecordWorkflow workflow, CancellationToken ct)
     {
         var (user, role) = KatalogServices.Who(context.User);
@@ -44,12 +44,7 @@ public static class RecordReview
             .Select(f => (f.Key, Text: form["not-" + f.Key].ToString().Trim()))
             .Where(f => f.Text.Length > 0)
             .ToDictionary(f => f.Key, f => f.Text, StringComparer.Ordinal);
-        if (RecordWorkflow.IsCataloguer(role) && !string.IsNullOrWhiteSpace(comment))
-        {
-            var store = context.RequestServices.GetRequiredService<IBlobStore>();
-            var clock = TimeProvider.System;
-            await new ReviewNotes(version + 1, user, clock.GetUtcNow(), comment.Trim(), fields).SaveAsync(store, identifier, ct);
-        }
-        return await workflow.ReturnAsync(identifier, version, user, role, comment, ct);
+        var notes = new ReviewNotes(version + 1, user, TimeProvider.System.GetUtcNow(), comment.Trim(), fields);
+        return await workflow.ReturnAsync(identifier, version, user, role, comment, ct, notes);
     }
 }

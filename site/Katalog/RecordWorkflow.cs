@@ -77,16 +77,22 @@ public sealed class RecordWorkflow(Archive.Storage.Archive archive)
         if (!IsCataloguer(role) && current.Value.CreatedBy != user)
             throw new WorkflowRefusedException(T("Workflow_SubmitOwnOnly"), forbidden: true);
         Require(current.Value, WorkflowState.Draft, "Workflow_WrongState_Submit");
-        return await Move(current.Value, WorkflowState.InReview, expectedVersion, new CommitInfo(user, "İncelemeye gönderildi"), ct);
+        // The last round's notes leave the head (they stay in the version that returned the record).
+        return await archive.SaveRecordAsync(current.Value with { State = WorkflowState.InReview }, [], expectedVersion,
+            new CommitInfo(user, "İncelemeye gönderildi"), ct, removing: [ReviewNotes.FilePath]);
     }
 
-    public async Task<OcflCommitResult> ReturnAsync(string identifier, int expectedVersion, string user, Role role, string comment, CancellationToken ct = default)
+    /// <summary>Sends the record back to its author; <paramref name="notes"/> (per-field comments) are committed in the same version.</summary>
+    public async Task<OcflCommitResult> ReturnAsync(string identifier, int expectedVersion, string user, Role role, string comment, CancellationToken ct = default,
+        ReviewNotes? notes = null)
     {
         RequireCataloguer(role);
         if (string.IsNullOrWhiteSpace(comment)) throw new WorkflowRefusedException(T("Workflow_ReturnNeedsComment"), forbidden: false);
         var current = await GetAsync(identifier, ct);
         Require(current.Value, WorkflowState.InReview, "Workflow_WrongState_Return");
-        return await Move(current.Value, WorkflowState.Draft, expectedVersion, new CommitInfo(user, "İade: " + comment.Trim()), ct);
+        notes ??= new ReviewNotes(expectedVersion + 1, user, DateTimeOffset.UtcNow, comment.Trim(), new Dictionary<string, string>());
+        return await archive.SaveRecordAsync(current.Value with { State = WorkflowState.Draft }, [notes.ToFile()], expectedVersion,
+            new CommitInfo(user, "İade: " + comment.Trim()), ct);
     }
 
     public async Task<OcflCommitResult> PublishAsync(string identifier, int expectedVersion, string user, Role role, CancellationToken ct = default)

@@ -8,29 +8,24 @@ namespace HafizaIzmir.Site.Katalog;
 
 /// <summary>
 /// What a cataloguer wrote when returning a record: a general comment and comments on single fields (keyed
-/// by the describe form's field ids). Kept in the blob store at <c>katalog/reviews/{identifier}.json</c>
-/// beside the record (the general comment is also the return version's message), and shown to the student
-/// next to the fields while the record is a draft again.
+/// by the describe form's field ids). Stored in the record itself (<see cref="FilePath"/>), in the version the
+/// return creates, so notes and return land together or not at all, and each review round stays in the
+/// record's history after the next submission removes the file from the head. Shown to the student next to
+/// the fields while the record is a draft again.
 /// </summary>
 public sealed record ReviewNotes(int Version, string By, DateTimeOffset At, string General, IReadOnlyDictionary<string, string> Fields)
 {
-    public const string Prefix = "katalog/reviews/";
+    public const string FilePath = Archive.Storage.Archive.ReviewFolder + "notes.json";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static string Key(string identifier) => Prefix + Archive.Storage.Archive.Checked(identifier) + ".json";
-
-    public static async Task<ReviewNotes?> GetAsync(IBlobStore store, string identifier, CancellationToken ct)
+    /// <summary>The notes of the record's current review round; null when it has not been returned since its last submission.</summary>
+    public static async Task<ReviewNotes?> GetAsync(Archive.Storage.Archive archive, string identifier, CancellationToken ct)
     {
-        var blob = await store.GetAsync(Key(identifier), ct);
-        return blob is null ? null : JsonSerializer.Deserialize<ReviewNotes>(blob.Bytes, Json);
+        await using var stream = await archive.OpenRecordFileAsync(identifier, FilePath, ct);
+        return stream is null ? null : await JsonSerializer.DeserializeAsync<ReviewNotes>(stream, Json, ct);
     }
 
-    /// <summary>Written before the return is committed, so the student never sees a return without its notes.</summary>
-    public async Task SaveAsync(IBlobStore store, string identifier, CancellationToken ct)
-    {
-        using var content = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(this, Json));
-        await store.PutAsync(Key(identifier), content, BlobCondition.None, ct);
-    }
+    public NewFile ToFile() => new(FilePath, OcflContent.FromBytes(JsonSerializer.SerializeToUtf8Bytes(this, Json)));
 
     public static string Summary(ReviewNotes notes)
     {

@@ -52,6 +52,21 @@ public class KatalogReviewTests
         await KatalogFlow.StepAsync(student, "OGR-1", "gonder");
         Assert.Contains("Bana iade edilenler (0)", await student.HtmlAsync("/katalog"));
         Assert.Contains("İncelemeye gönderdiklerim (1)", await student.HtmlAsync("/katalog"));
+
+        // The round's notes left the head with the new submission, and stay in the version that returned the
+        // record: a second return does not overwrite the first one's notes.
+        Assert.Null(await HafizaIzmir.Site.Katalog.ReviewNotes.GetAsync(site.Archive, "OGR-1", Ct));
+        await KatalogFlow.StepAsync(cataloguer, "OGR-1", "iade", ("yorum", "Bir kez daha"), ("not-tarih", "Yine tarih"));
+        Assert.Equal("Yine tarih", (await HafizaIzmir.Site.Katalog.ReviewNotes.GetAsync(site.Archive, "OGR-1", Ct))!.Fields["tarih"]);
+        var returns = (await site.Archive.Repository.GetObjectAsync("record:OGR-1", Ct))!.Versions.Where(v => v.Message.StartsWith("İade:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, returns.Count);
+        await using var first = await site.Archive.Repository.OpenFileAsync("record:OGR-1", HafizaIzmir.Site.Katalog.ReviewNotes.FilePath, returns[0].Number, Ct);
+        var notes = await System.Text.Json.JsonSerializer.DeserializeAsync<HafizaIzmir.Site.Katalog.ReviewNotes>(first!, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web), Ct);
+        Assert.Equal(("İki alanı düzeltin", "Damgaya göre 1925~ olmalı", "Yeri ekleyin"), (notes!.General, notes.Fields["tarih"], notes.Fields["baslik"]));
+        // A later save of the draft keeps them; the public never sees them (they are not among the record's files).
+        await KatalogFlow.SaveAsync(student, "OGR-1", ("baslik", "Kordon'da kartpostal, 1925"), ("tarih", "1925~"));
+        Assert.NotNull(await HafizaIzmir.Site.Katalog.ReviewNotes.GetAsync(site.Archive, "OGR-1", Ct));
+        Assert.DoesNotContain((await KatalogFlow.RecordAsync(site, "OGR-1")).Files, f => f.Path.StartsWith("review/", StringComparison.Ordinal));
     }
 
     [Fact]
