@@ -8,11 +8,38 @@ public sealed partial class SearchIndex
     /// <summary>Deep paging beyond this many hits is refused by clamping: nobody reads page 500.</summary>
     public const int MaxWindow = 10_000;
 
-    /// <param name="timings">When given, the time each part of the search took is added to it.</param>
+    /// <summary>How many answers are kept for the index's current state.</summary>
+    public const int CachedResults = 512;
+
+    // A public site gets the same searches over and over (a popular word, the links of a record page), and each
+    // costs a full match, a facet count and highlighting. One index state always gives one answer, so answers are
+    // kept per reader: any write makes a new reader, and the first search on it starts the cache afresh.
+    private readonly Lock resultsGate = new();
+    private readonly Dictionary<SearchQuery, SearchResult> results = [];
+    private IndexReader? resultsReader;
+
+    /// <param name="timings">When given, the time each part of the search took is added to it (and the answer is computed, never taken from the cache).</param>
     public SearchResult Search(SearchQuery query, SearchTimings? timings = null)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return WithSearcher(searcher => Run(searcher, query, timings));
+        return WithSearcher(searcher =>
+        {
+            var reader = searcher.IndexReader;
+            if (timings is null)
+                lock (resultsGate)
+                    if (resultsReader == reader && results.TryGetValue(query, out var cached)) return cached;
+            var result = Run(searcher, query, timings);
+            lock (resultsGate)
+            {
+                if (resultsReader != reader)
+                {
+                    results.Clear();
+                    resultsReader = reader;
+                }
+                if (results.Count < CachedResults) results[query] = result;
+            }
+            return result;
+        });
     }
 
     private SearchResult Run(IndexSearcher searcher, SearchQuery query, SearchTimings? timings)

@@ -157,6 +157,27 @@ public sealed class SearchIndexTests(TestCorpus corpus) : IClassFixture<TestCorp
     }
 
     [Fact]
+    public void A_repeated_search_is_answered_from_the_cache_until_the_index_changes()
+    {
+        using var index = SearchIndex.InMemory();
+        index.Upsert(Doc("A", "Kordon'da incir mektubu"));
+        var query = new SearchQuery { Text = "incir" };
+        var first = index.Search(query);
+        Assert.Same(first, index.Search(query with { }));
+        Assert.NotSame(first, index.Search(query with { Page = 2 }));
+        // Timed searches (the benchmark's) are always computed.
+        Assert.NotSame(first, index.Search(query, new SearchTimings()));
+
+        // A write is a new index state: the next answer sees it, and so do repeats of it.
+        index.Upsert(Doc("B", "İncir ihracatı defteri"));
+        var second = index.Search(query);
+        Assert.Equal(["A", "B"], second.Hits.Select(h => h.Identifier).Order());
+        Assert.Same(second, index.Search(query));
+        index.Delete("A");
+        Assert.Equal(["B"], index.Search(query).Hits.Select(h => h.Identifier));
+    }
+
+    [Fact]
     public void Exact_form_ranks_above_a_folded_one()
     {
         using var index = SearchIndex.InMemory();
