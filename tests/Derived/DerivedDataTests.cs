@@ -25,9 +25,7 @@ public sealed class DerivedDataTests : IAsyncDisposable
     [Fact]
     public async Task An_entry_whose_commit_is_still_under_way_holds_the_position_until_the_version_lands()
     {
-        var store = await backend.OpenAsync();
-        var archive = new HafizaIzmir.Archive.Storage.Archive(new OcflRepository(store), new ChangeJournal(store));
-        await archive.Repository.InitializeAsync(Ct);
+        var archive = await OpenArchiveAsync();
         var info = new CommitInfo("test", "seed");
         await archive.SaveRecordAsync(SampleRecords.Make("A", Level.Item, "Birinci"), [], null, info, Ct);
         await archive.SaveRecordAsync(SampleRecords.Make("B", Level.Item, "İkinci"), [], null, info, Ct);
@@ -54,9 +52,7 @@ public sealed class DerivedDataTests : IAsyncDisposable
     [Fact]
     public async Task An_announced_version_that_never_lands_is_given_up_after_the_settle_window()
     {
-        var store = await backend.OpenAsync();
-        var archive = new HafizaIzmir.Archive.Storage.Archive(new OcflRepository(store), new ChangeJournal(store));
-        await archive.Repository.InitializeAsync(Ct);
+        var archive = await OpenArchiveAsync();
         await archive.SaveRecordAsync(SampleRecords.Make("A", Level.Item, "Birinci"), [], null, new CommitInfo("test", "seed"), Ct);
         var derived = new DerivedData(derivedDirectory.Path, archive, [new Recorder()]);
         await derived.CatchUpAsync(Ct);
@@ -72,9 +68,7 @@ public sealed class DerivedDataTests : IAsyncDisposable
     [Fact]
     public async Task Only_a_store_that_cannot_load_is_rebuilt_and_the_others_keep_their_state()
     {
-        var store = await backend.OpenAsync();
-        var archive = new HafizaIzmir.Archive.Storage.Archive(new OcflRepository(store), new ChangeJournal(store));
-        await archive.Repository.InitializeAsync(Ct);
+        var archive = await OpenArchiveAsync();
         var healthy = new Recorder();
         var broken = new Recorder();
         var derived = new DerivedData(derivedDirectory.Path, archive, [healthy, broken]);
@@ -92,9 +86,7 @@ public sealed class DerivedDataTests : IAsyncDisposable
     [Fact]
     public async Task After_a_rebuild_only_what_it_could_not_have_read_is_applied_again()
     {
-        var store = await backend.OpenAsync();
-        var archive = new HafizaIzmir.Archive.Storage.Archive(new OcflRepository(store), new ChangeJournal(store));
-        await archive.Repository.InitializeAsync(Ct);
+        var archive = await OpenArchiveAsync();
         var info = new CommitInfo("test", "seed");
         await archive.SaveRecordAsync(SampleRecords.Make("A", Level.Item, "Birinci"), [], null, info, Ct);
         await archive.SaveRecordAsync(SampleRecords.Make("B", Level.Item, "İkinci"), [], null, info, Ct);
@@ -114,9 +106,7 @@ public sealed class DerivedDataTests : IAsyncDisposable
     [Fact]
     public async Task A_stop_in_the_middle_of_a_catch_up_keeps_what_was_applied()
     {
-        var store = await backend.OpenAsync();
-        var archive = new HafizaIzmir.Archive.Storage.Archive(new OcflRepository(store), new ChangeJournal(store));
-        await archive.Repository.InitializeAsync(Ct);
+        var archive = await OpenArchiveAsync();
         var derived = new DerivedData(derivedDirectory.Path, archive, [new Recorder()]);
         await derived.RebuildAsync(_ => new Progress<int>(), Ct);
         var entries = new List<JournalEntry>();
@@ -144,9 +134,7 @@ public sealed class DerivedDataTests : IAsyncDisposable
     [Fact]
     public async Task The_backlog_counts_changes_to_apply_but_not_a_commit_under_way_until_it_is_given_up()
     {
-        var store = await backend.OpenAsync();
-        var archive = new HafizaIzmir.Archive.Storage.Archive(new OcflRepository(store), new ChangeJournal(store));
-        await archive.Repository.InitializeAsync(Ct);
+        var archive = await OpenArchiveAsync();
         var info = new CommitInfo("test", "seed");
         await archive.SaveRecordAsync(SampleRecords.Make("A", Level.Item, "Birinci"), [], null, info, Ct);
         var derived = new DerivedData(derivedDirectory.Path, archive, [new Recorder()]);
@@ -171,9 +159,7 @@ public sealed class DerivedDataTests : IAsyncDisposable
     [Fact]
     public async Task A_restart_does_not_apply_again_what_was_applied_within_the_clock_margin()
     {
-        var store = await backend.OpenAsync();
-        var archive = new HafizaIzmir.Archive.Storage.Archive(new OcflRepository(store), new ChangeJournal(store));
-        await archive.Repository.InitializeAsync(Ct);
+        var archive = await OpenArchiveAsync();
         var info = new CommitInfo("test", "seed");
         foreach (var id in new[] { "A", "B", "C" })
             await archive.SaveRecordAsync(SampleRecords.Make(id, Level.Item, "Kayıt " + id), [], null, info, Ct);
@@ -189,6 +175,14 @@ public sealed class DerivedDataTests : IAsyncDisposable
         await new DerivedData(derivedDirectory.Path, archive, [new Recorder()]).RebuildAsync(_ => new Progress<int>(), Ct);
         var afterRebuild = new Recorder();
         Assert.Equal(0, await new DerivedData(derivedDirectory.Path, archive, [afterRebuild]).CatchUpAsync(Ct));
+    }
+
+    private async Task<HafizaIzmir.Archive.Storage.Archive> OpenArchiveAsync()
+    {
+        var store = await backend.OpenAsync();
+        var archive = new HafizaIzmir.Archive.Storage.Archive(new OcflRepository(store), new ChangeJournal(store));
+        await archive.Repository.InitializeAsync(Ct);
+        return archive;
     }
 
     private sealed class Recorder : IDerivedData
