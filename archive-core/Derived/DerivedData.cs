@@ -242,12 +242,19 @@ public sealed class DerivedData(string directory, Archive archive, IEnumerable<I
     /// </summary>
     private async Task<(string? Position, List<string> Landed)> JournalTailAsync(CancellationToken ct)
     {
-        var entries = new List<JournalEntry>();
-        await foreach (var entry in archive.Journal.ReadAfterAsync(null, ct)) entries.Add(entry);
-        var last = entries.Count == 0 ? null : entries[^1].Position;
+        // Only the entries within the margin of the newest one so far are kept: the journal may be very long.
+        var recent = new Queue<JournalEntry>();
+        string? last = null;
+        await foreach (var entry in archive.Journal.ReadAfterAsync(null, ct))
+        {
+            last = entry.Position;
+            recent.Enqueue(entry);
+            var keepFrom = ChangeJournal.Rewind(last, ClockMargin) ?? "";
+            while (string.CompareOrdinal(recent.Peek().Position, keepFrom) < 0) recent.Dequeue();
+        }
         var from = ChangeJournal.Rewind(last, ClockMargin) ?? "";
         var landed = new List<string>();
-        foreach (var entry in entries)
+        foreach (var entry in recent)
             if (string.CompareOrdinal(entry.Position, from) >= 0 && (await ArchiveChange.ReadAsync(archive, entry, ct)).HeadVersion >= entry.Version)
                 landed.Add(entry.Position);
         return (last, landed);

@@ -278,10 +278,9 @@ public sealed class FileSystemBlobStore : IBlobStore
 
     private BlobStoreUnavailableException Unavailable(string operation, string key, Exception e)
     {
-        var reason = e.HResult == 28 || e.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase)
-            ? "the disk is full"
-            : e.Message;
-        return new BlobStoreUnavailableException($"could not {operation} '{key}' in {Description}: {reason}", e);
+        var diskFull = e.HResult == 28 || e.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase);
+        var reason = diskFull ? "the disk is full" : e.Message;
+        return new BlobStoreUnavailableException($"could not {operation} '{key}' in {Description}: {reason}", e, diskFull);
     }
 
     private static void TryDelete(string path)

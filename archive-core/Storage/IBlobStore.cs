@@ -65,4 +65,8 @@ public sealed class BlobConditionFailedException(string key, string message) : I
 }
 
 /// <summary>The store could not be reached or refused the operation (disk full, Azurite down …).</summary>
-public sealed class BlobStoreUnavailableException(string message, Exception? inner = null) : IOException(message, inner);
+public sealed class BlobStoreUnavailableException(string message, Exception? inner = null, bool diskFull = false) : IOException(message, inner)
+{
+    /// <summary>The store has no room left (as opposed to being unreachable): the same request fails until space is freed.</summary>
+    public bool DiskFull { get; } = diskFull;
+}

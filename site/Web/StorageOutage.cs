@@ -7,7 +7,7 @@ namespace HafizaIzmir.Site.Web;
 
 /// <summary>
 /// What a request answers when blob storage cannot be reached or the disk is full: 503 with
-/// <c>Retry-After</c> and a message that says nothing was saved, instead of a bare 500. Writes are atomic
+/// <c>Retry-After</c> and a message that nothing half-done is visible, instead of a bare 500. Writes are atomic
 /// (a version is visible only once its inventory lands), so a request that fails here changed nothing a
 /// reader can see; what a dead write leaves behind is removed by <c>verify --repair</c>. Browsers keep the
 /// form that was sent, so a cataloguer goes back and sends it again once storage returns.
@@ -28,19 +28,10 @@ public static class StorageOutage
             {
                 context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StorageOutage))
                     .LogError("{Method} {Path} failed: storage unavailable: {Reason}", context.Request.Method, context.Request.Path, e.Message);
-                await AnswerAsync(context, IsDiskFull(e));
+                await AnswerAsync(context, e.DiskFull);
             }
         });
         return app;
-    }
-
-    /// <summary>The store reports a full disk in its message (see the filesystem store); the cause may also be an errno 28.</summary>
-    public static bool IsDiskFull(Exception e)
-    {
-        for (Exception? x = e; x is not null; x = x.InnerException)
-            if (x.HResult == 28 || x.Message.Contains("disk is full", StringComparison.Ordinal) || x.Message.Contains("No space left", StringComparison.Ordinal))
-                return true;
-        return false;
     }
 
     private static Task AnswerAsync(HttpContext context, bool diskFull)
