@@ -20,11 +20,11 @@ public interface IImageEngine
     /// Cuts the rectangle (<paramref name="x"/>, <paramref name="y"/>, <paramref name="width"/>,
     /// <paramref name="height"/>) in full-resolution coordinates, scales it to exactly
     /// <paramref name="targetWidth"/>×<paramref name="targetHeight"/>, rotates it clockwise by
-    /// <paramref name="rotation"/> (0, 90, 180 or 270) and encodes it as <paramref name="format"/>
+    /// <paramref name="rotation"/> degrees (0 to below 360; see <see cref="ImageRender"/>) and encodes it as <paramref name="format"/>
     /// ("jpg", "png", "webp" or "tif"), in that order, as the IIIF Image API prescribes.
     /// </summary>
     Task<byte[]> RegionAsync(Stream master, int x, int y, int width, int height, int targetWidth,
-        int targetHeight, int rotation, string format, CancellationToken cancellationToken = default);
+        int targetHeight, double rotation, string format, CancellationToken cancellationToken = default);
 
     /// <summary>Like <see cref="RegionAsync"/>, with mirroring and a quality (grey, bitonal) as well.</summary>
     Task<byte[]> RenderAsync(Stream master, ImageRender render, CancellationToken cancellationToken = default);

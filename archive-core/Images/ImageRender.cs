@@ -7,12 +7,13 @@ public enum ImageQuality { Color, Gray, Bitonal }
 /// One rendering of a master, in the order the IIIF Image API applies the steps: cut the rectangle
 /// (<see cref="X"/>, <see cref="Y"/>, <see cref="Width"/>, <see cref="Height"/>, full-resolution pixels),
 /// scale it to exactly <see cref="TargetWidth"/>×<see cref="TargetHeight"/>, mirror it horizontally,
-/// rotate it clockwise by <see cref="Rotation"/> (0, 90, 180 or 270), reduce it to
-/// <see cref="Quality"/> and encode it as <see cref="Format"/> ("jpg", "png", "webp" or "tif").
+/// rotate it clockwise by <see cref="Rotation"/> degrees (at least 0, below 360; quarter turns are exact, other
+/// angles give the rotated image's bounding box, white around it in JPEG and transparent in the formats with
+/// alpha), reduce it to <see cref="Quality"/> and encode it as <see cref="Format"/> ("jpg", "png", "webp" or "tif").
 /// </summary>
 public sealed record ImageRender(int X, int Y, int Width, int Height, int TargetWidth, int TargetHeight)
 {
-    public int Rotation { get; init; }
+    public double Rotation { get; init; }
     public bool Mirror { get; init; }
     public ImageQuality Quality { get; init; } = ImageQuality.Color;
     public string Format { get; init; } = "jpg";

@@ -90,7 +90,7 @@ public sealed class VipsImageEngine : IImageEngine
     }
 
     public Task<byte[]> RegionAsync(Stream master, int x, int y, int width, int height, int targetWidth,
-        int targetHeight, int rotation, string format, CancellationToken cancellationToken = default) =>
+        int targetHeight, double rotation, string format, CancellationToken cancellationToken = default) =>
         RenderAsync(master, new ImageRender(x, y, width, height, targetWidth, targetHeight) { Rotation = rotation, Format = format },
             cancellationToken);
 
@@ -100,13 +100,19 @@ public sealed class VipsImageEngine : IImageEngine
         var format = (render.Format ?? "").Trim().ToLowerInvariant() switch { "jpeg" => "jpg", "tiff" => "tif", var f => f };
         if (!RegionFormats.Contains(format))
             throw new ArgumentException($"format '{format}' is not one of: {string.Join(", ", RegionFormats)}", nameof(render));
-        if (render.Rotation is not (0 or 90 or 180 or 270))
-            throw new ArgumentOutOfRangeException(nameof(render), render.Rotation, "rotation must be 0, 90, 180 or 270");
+        if (!double.IsFinite(render.Rotation) || render.Rotation is < 0 or >= 360)
+            throw new ArgumentOutOfRangeException(nameof(render), render.Rotation, "rotation must be at least 0 and below 360 degrees");
         var (x, y, width, height) = (render.X, render.Y, render.Width, render.Height);
         var (targetWidth, targetHeight) = (render.TargetWidth, render.TargetHeight);
         if (targetWidth < 1 || targetHeight < 1)
             throw new ArgumentOutOfRangeException(nameof(render), "the target size must be at least 1×1");
         _limits.CheckDimensions("requested", targetWidth, targetHeight);
+        if (render.Rotation % 90 != 0)
+        {
+            var (cos, sin) = (Math.Abs(Math.Cos(render.Rotation * Math.PI / 180)), Math.Abs(Math.Sin(render.Rotation * Math.PI / 180)));
+            _limits.CheckDimensions("turned", (int)Math.Ceiling(targetWidth * cos + targetHeight * sin),
+                (int)Math.Ceiling(targetWidth * sin + targetHeight * cos));
+        }
         cancellationToken.ThrowIfCancellationRequested();
 
         using var source = await MasterSource.OpenAsync(master, _limits, cancellationToken);
@@ -137,16 +143,38 @@ public sealed class VipsImageEngine : IImageEngine
             // Mirroring and rotation need random access; the scaled region is small (bounded by the limits), so hold it.
             using var held = displayable.CopyMemory();
             using var mirrored = render.Mirror ? held.FlipHor() : held.Copy();
-            using var rotated = render.Rotation switch
+            if (render.Rotation % 90 == 0)
             {
-                90 => mirrored.Rot(Enums.Angle.D90),
-                180 => mirrored.Rot(Enums.Angle.D180),
-                270 => mirrored.Rot(Enums.Angle.D270),
-                _ => mirrored.Copy(),
-            };
-            using var toned = Tone(rotated, render.Quality);
-            return Encode(toned, format, render.Quality == ImageQuality.Bitonal);
+                using var rotated = render.Rotation switch
+                {
+                    90 => mirrored.Rot(Enums.Angle.D90),
+                    180 => mirrored.Rot(Enums.Angle.D180),
+                    270 => mirrored.Rot(Enums.Angle.D270),
+                    _ => mirrored.Copy(),
+                };
+                using var toned = Tone(rotated, render.Quality);
+                return Encode(toned, format, render.Quality == ImageQuality.Bitonal);
+            }
+            return EncodeTurned(mirrored, render.Rotation, render.Quality, format);
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// An arbitrary clockwise turn: the output is the turned image's bounding box. The corners are white in
+    /// JPEG and transparent in PNG, WebP and TIFF, whose alpha comes from turning a plain mask the same way.
+    /// Tone is applied after the turn, so a bitonal answer stays pure black and white at its edges.
+    /// </summary>
+    private static byte[] EncodeTurned(Image image, double degrees, ImageQuality quality, string format)
+    {
+        var white = Enumerable.Repeat(255.0, image.Bands).ToArray();
+        using var turned = image.Rotate(degrees, background: white);
+        using var toned = Tone(turned, quality);
+        if (format == "jpg") return Encode(toned, format);
+        using var plain = Image.Black(image.Width, image.Height) + 255;
+        using var mask = plain.Cast(Enums.BandFormat.Uchar);
+        using var turnedMask = mask.Rotate(degrees, background: [0.0]);
+        using var masked = toned.Bandjoin(turnedMask.Cast(Enums.BandFormat.Uchar));
+        return Encode(masked, format);
     }
 
     /// <summary>Grey is the luminance; bitonal is grey cut at the middle into pure black and white.</summary>

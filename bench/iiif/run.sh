@@ -4,8 +4,9 @@
 # (p50/p95), thumbnails per second and tiles per second under concurrency through the engine; then imports
 # the master, starts `hafiza serve` on 127.0.0.1 and measures tiles per second served over HTTP with 1, 2,
 # 4 and 8 concurrent clients. Anchor: the same derivative work with the libvips command-line tools
-# (Debian libvips-tools, installed when missing). BENCH_DIR chooses the working directory; KEEP=1 keeps
-# it afterwards; PORT (default 5098) is where the site listens.
+# (Debian libvips-tools, installed when missing), printed with their peak memory and each engine time's
+# ratio to them. BENCH_DIR chooses the working directory; KEEP=1 keeps it afterwards; PORT (default 5098)
+# is where the site listens.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -19,36 +20,46 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The anchor's tools, installed only when missing.
-if ! dpkg-query -W -f='${Status}' libvips-tools 2>/dev/null | grep -q "install ok installed"; then
+# The anchor's tools (and GNU time for their peak memory), installed only when missing.
+missing=()
+dpkg-query -W -f='${Status}' libvips-tools 2>/dev/null | grep -q "install ok installed" || missing+=(libvips-tools)
+[[ -x /usr/bin/time ]] || missing+=(time)
+if (( ${#missing[@]} )); then
   sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends libvips-tools
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
 dotnet build "$ROOT/bench/iiif/IiifBench.csproj" -c Release -nologo -v q
 BENCH="$(dotnet msbuild "$ROOT/bench/iiif/IiifBench.csproj" -p:Configuration=Release -getProperty:TargetPath)"
 dotnet "$BENCH" "$WORK" "$WIDTH" "$HEIGHT" "$TILES" | tee "$WORK/report.txt"
 
-if command -v vips >/dev/null 2>&1; then
-  master="$(sed -n 's/^MASTER=//p' "$WORK/report.txt")"
-  echo "== anchor: libvips command-line tools $(vips --version)"
-  start=$(date +%s%N)
+# Runs an anchor command; prints its wall time and peak memory and the engine's time as a ratio to it.
+anchor() {
+  local label="$1" ours="$2"; shift 2
+  local start=$(date +%s%N)
+  /usr/bin/time -f %M -o "$WORK/anchor.kib" "$@" > /dev/null
+  local ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  awk -v label="$label" -v ms="$ms" -v kib="$(tail -1 "$WORK/anchor.kib")" -v ours="$ours" 'BEGIN {
+    printf "%-44s %6d ms, peak %4.0f MiB; engine %.1f ms = %.2f× the CLI\n", label, ms, kib / 1024, ours, ours / (ms > 0 ? ms : 1) }'
+}
+figure() { sed -n "s/^$1 *\([0-9.]*\) ms\$/\1/p" "$WORK/report.txt"; }
+
+master="$(sed -n 's/^MASTER=//p' "$WORK/report.txt")"
+echo "== anchor: libvips command-line tools $(vips --version) (targets: at most 1.5× for derivatives and cold tiles)"
+anchor "vips tiffsave --pyramid" "$(figure 'derivative: pyramid from JPEG master')" \
   vips tiffsave "$master" "$WORK/cli-pyramid.tif" --tile --tile-width 256 --tile-height 256 --pyramid --compression jpeg --Q 85
-  echo "vips tiffsave --pyramid: $(( ($(date +%s%N) - start) / 1000000 )) ms"
-  start=$(date +%s%N)
+anchor "vipsthumbnail 400 px" "$(figure 'derivative: 400 px thumbnail from JPEG master')" \
   vipsthumbnail "$master" --size 400x -o "$WORK/cli-thumb.jpg"
-  echo "vipsthumbnail 400 px:   $(( ($(date +%s%N) - start) / 1000000 )) ms"
-  start=$(date +%s%N)
+# A one-tile crop is mostly process start; the start alone is printed so the crop can be read without it.
+anchor "vips crop one tile (process start included)" "$(figure 'cold tile from pyramid (first request)')" \
   vips crop "$WORK/cli-pyramid.tif" "$WORK/cli-tile.jpg" 2048 2048 256 256
-  echo "vips crop one tile from the pyramid (process start included): $(( ($(date +%s%N) - start) / 1000000 )) ms"
-fi
+anchor "vips process start alone (vips --version)" "$(figure 'cold tile from pyramid (first request)')" vips --version
 
 echo "== served over HTTP: hafiza serve on 127.0.0.1:$PORT"
 dotnet build "$ROOT/site/site.csproj" -c Release -nologo -v q
 HAFIZA="$(dotnet msbuild "$ROOT/site/site.csproj" -p:Configuration=Release -getProperty:TargetPath)"
-master="$(sed -n 's/^MASTER=//p' "$WORK/report.txt")"
 mkdir -p "$WORK/files"
 cp "$master" "$WORK/files/master.jpg"
 printf 'identifier,level,title,rights,files\nBENCH-1,item,Liman İşletmesi kayıtları,http://rightsstatements.org/vocab/InC/1.0/,master.jpg\n' > "$WORK/records.csv"

@@ -89,7 +89,7 @@ public static class ImageApi
             ["tiles"] = new JsonArray(new JsonObject { ["width"] = TileSize, ["height"] = TileSize, ["scaleFactors"] = factors }),
             ["extraQualities"] = new JsonArray("color", "gray", "bitonal"),
             ["extraFormats"] = new JsonArray("png", "webp"),
-            ["extraFeatures"] = new JsonArray("mirroring", "sizeUpscaling", "canonicalLinkHeader", "profileLinkHeader"),
+            ["extraFeatures"] = new JsonArray("mirroring", "rotationArbitrary", "sizeUpscaling", "canonicalLinkHeader", "profileLinkHeader"),
         };
     }
 

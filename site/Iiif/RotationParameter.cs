@@ -2,9 +2,10 @@ namespace HafizaIzmir.Site.Iiif;
 
 /// <summary>
 /// The rotation segment: an optional <c>!</c> (mirror first) and a clockwise angle from 0 to 360. Quarter
-/// turns are rendered; any other valid angle is a feature this server does not offer (501).
+/// turns are exact; any other angle turns the image within its bounding box (the extra feature
+/// <c>rotationArbitrary</c>), transparent around it where the format can say so.
 /// </summary>
-public sealed record RotationParameter(int Degrees, bool Mirror)
+public sealed record RotationParameter(double Degrees, bool Mirror)
 {
     public static RotationParameter None { get; } = new(0, false);
 
@@ -15,13 +16,10 @@ public sealed record RotationParameter(int Degrees, bool Mirror)
         var angle = mirror ? text[1..] : text;
         if (!IiifNumbers.TryDecimal(angle, out var degrees) || degrees > 360)
             throw IiifRequestException.BadRequest($"rotation '{text}' is not an angle from 0 to 360, optionally preceded by !");
-        if (degrees % 90 != 0)
-            throw IiifRequestException.NotImplemented($"rotation '{text}': only multiples of 90 degrees are supported");
-        return new RotationParameter((int)degrees % 360, mirror);
+        // Ten decimals is far below a pixel at any size this server renders; it keeps canonical URLs short.
+        degrees = Math.Round(degrees % 360, 10);
+        return new RotationParameter(degrees == 360 ? 0 : degrees, mirror);
     }
 
-    public string Canonical => (Mirror ? "!" : "") + Degrees;
-
-    /// <summary>Quarter turns swap the output's width and height.</summary>
-    public bool Sideways => Degrees is 90 or 270;
+    public string Canonical => (Mirror ? "!" : "") + IiifNumbers.Format(Degrees);
 }

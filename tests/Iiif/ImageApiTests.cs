@@ -50,6 +50,7 @@ public class ImageApiTests(IiifFixture site) : IClassFixture<IiifFixture>
         Assert.Equal(["png", "webp"], root.GetProperty("extraFormats").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["color", "gray", "bitonal"], root.GetProperty("extraQualities").EnumerateArray().Select(e => e.GetString()));
         Assert.Contains("mirroring", root.GetProperty("extraFeatures").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains("rotationArbitrary", root.GetProperty("extraFeatures").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Fact]
@@ -141,6 +142,40 @@ public class ImageApiTests(IiifFixture site) : IClassFixture<IiifFixture>
         AssertColour(C(bottomRight), image, width - 10, height - 10);
     }
 
+    [Theory]
+    [InlineData("45", "red", "green", "white", "blue")]
+    [InlineData("!45", "green", "red", "blue", "white")]
+    [InlineData("315", "green", "white", "blue", "red")]
+    public async Task Arbitrary_angles_turn_clockwise_within_the_bounding_box(string rotation,
+        string top, string right, string bottom, string left)
+    {
+        using var image = await site.ImageAsync($"{Base}/full/max/{rotation}/default.png");
+        // 400×300 turned by 45° needs (400 + 300)·cos 45° ≈ 495 pixels each way.
+        Assert.InRange(image.Width, 493, 498);
+        Assert.InRange(image.Height, 493, 498);
+        Assert.Equal(4, image.Bands);
+        Assert.Equal(0, image.Getpoint(3, 3)[3]);
+        Assert.Equal(0, image.Getpoint(image.Width - 4, image.Height - 4)[3]);
+        var (cx, cy) = (image.Width / 2, image.Height / 2);
+        (double, double, double) C(string name) => name switch { "green" => Green, "blue" => Blue, "white" => White, _ => Red };
+        AssertColour(C(top), image, cx, cy - 100);
+        AssertColour(C(right), image, cx + 100, cy);
+        AssertColour(C(bottom), image, cx, cy + 100);
+        AssertColour(C(left), image, cx - 100, cy);
+        Assert.Equal(255, image.Getpoint(cx, cy - 100)[3]);
+
+        using var jpeg = await site.ImageAsync($"{Base}/full/200,/22.5/default.jpg");
+        Assert.Equal(3, jpeg.Bands);
+        AssertColour(White, jpeg, 2, 2);
+
+        using var bitonal = await site.ImageAsync($"{Base}/full/max/30/bitonal.png");
+        using var grey = bitonal.ExtractBand(0);
+        using var black = grey.Equal(0.0);
+        using var white = grey.Equal(255.0);
+        using var either = black.Boolean(white, Enums.OperationBoolean.Or);
+        Assert.Equal(255, either.Min());
+    }
+
     [Fact]
     public async Task Upscaled_max_grows_to_the_servers_limits()
     {
@@ -197,7 +232,7 @@ public class ImageApiTests(IiifFixture site) : IClassFixture<IiifFixture>
 
     [Theory]
     [InlineData("/iiif/3/IIIF-1~1/full/max/0/default.tif", HttpStatusCode.NotImplemented)]
-    [InlineData("/iiif/3/IIIF-1~1/full/max/45/default.jpg", HttpStatusCode.NotImplemented)]
+    [InlineData("/iiif/3/IIIF-1~1/full/max/360.5/default.jpg", HttpStatusCode.BadRequest)]
     [InlineData("/iiif/3/IIIF-1~1/full/max/0/native.jpg", HttpStatusCode.BadRequest)]
     [InlineData("/iiif/3/IIIF-1~1/full/401,/0/default.jpg", HttpStatusCode.BadRequest)]
     [InlineData("/iiif/3/IIIF-1~1/full/pct:1e309/0/default.jpg", HttpStatusCode.BadRequest)]

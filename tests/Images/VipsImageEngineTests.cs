@@ -197,7 +197,9 @@ public class VipsImageEngineTests
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
             () => _engine.RegionAsync(new MemoryStream(master), 50, 50, 60, 10, 10, 10, 0, "jpg", Ct));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
-            () => _engine.RegionAsync(new MemoryStream(master), 0, 0, 10, 10, 10, 10, 45, "jpg", Ct));
+            () => _engine.RegionAsync(new MemoryStream(master), 0, 0, 10, 10, 10, 10, 360, "jpg", Ct));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
+            () => _engine.RegionAsync(new MemoryStream(master), 0, 0, 10, 10, 10, 10, double.NaN, "jpg", Ct));
         await Assert.ThrowsAsync<ArgumentException>(
             () => _engine.RegionAsync(new MemoryStream(master), 0, 0, 10, 10, 10, 10, 0, "gif", Ct));
         await Assert.ThrowsAsync<ImageTooLargeException>(
