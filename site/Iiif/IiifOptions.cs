@@ -24,6 +24,9 @@ public sealed class IiifOptions
     /// <summary>Seconds that browsers and proxies may keep a rendered image.</summary>
     public int ImageMaxAgeSeconds { get; set; } = 30 * 24 * 3600;
 
+    /// <summary>Which masters may be downloaded as archived; none unless configured.</summary>
+    public MasterDownloadPolicy DownloadMasters { get; set; } = MasterDownloadPolicy.None;
+
     public ImageServiceLimits Limits => new(MaxWidth, MaxHeight, MaxArea);
 }
 

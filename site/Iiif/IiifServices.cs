@@ -49,5 +49,6 @@ public static class IiifServices
         app.UseViewerAssets();
         app.MapImageApi();
         app.MapPresentationApi();
+        app.MapMasterDownload();
     }
 }

@@ -56,6 +56,9 @@ public sealed class ImageCatalog(Archive archive, PublicRecordCache records, Der
         return (await OpenMasterAsync(image.Record.Identifier, image.File, ct), false);
     }
 
+    /// <summary>The master exactly as archived; the caller disposes the stream.</summary>
+    public Task<Stream> OpenMasterAsync(PublicImage image, CancellationToken ct) => OpenMasterAsync(image.Record.Identifier, image.File, ct);
+
     private async Task<Stream> OpenMasterAsync(string identifier, RecordFile file, CancellationToken ct) =>
         await archive.OpenRecordFileAsync(identifier, file.Path, ct)
         ?? throw IiifRequestException.NotFound($"the file of '{identifier}' is missing from storage");

@@ -6,8 +6,11 @@ namespace HafizaIzmir.Site.Iiif;
 /// <summary>The names of a record's linked authorities, by kind, as a manifest's metadata lists them.</summary>
 public sealed record ManifestNames(IReadOnlyList<string> Persons, IReadOnlyList<string> Institutions, IReadOnlyList<string> Places);
 
-/// <summary>One image of the record, with its size as the image service serves it.</summary>
-public sealed record ManifestImage(int Page, int Width, int Height);
+/// <summary>
+/// One image of the record, with its size as the image service serves it, and the media type of its master
+/// when the master may be downloaded (<see cref="MasterDownload"/>).
+/// </summary>
+public sealed record ManifestImage(int Page, int Width, int Height, string? DownloadableMaster = null);
 
 /// <summary>
 /// IIIF Presentation API 3.0 documents for published records: a Manifest with one Canvas per image and
@@ -110,7 +113,7 @@ public sealed class ManifestBuilder(string baseUrl, string attribution, string o
             ["height"] = h,
             ["service"] = new JsonArray(ServiceReference(identifier, image.Page)),
         };
-        return new JsonObject
+        var canvas = new JsonObject
         {
             ["id"] = canvasId,
             ["type"] = "Canvas",
@@ -118,20 +121,29 @@ public sealed class ManifestBuilder(string baseUrl, string attribution, string o
             ["width"] = image.Width,
             ["height"] = image.Height,
             ["thumbnail"] = new JsonArray(Thumbnail(identifier, image)),
+        };
+        if (image.DownloadableMaster is { } mediaType)
+            canvas["rendering"] = new JsonArray(new JsonObject
+            {
+                ["id"] = baseUrl + MasterDownload.Path(identifier, image.Page),
+                ["type"] = "Image",
+                ["label"] = Pair($"Asıl dosya ({MasterDownload.FormatName(mediaType)})", $"Original file ({MasterDownload.FormatName(mediaType)})"),
+                ["format"] = mediaType,
+            });
+        canvas["items"] = new JsonArray(new JsonObject
+        {
+            ["id"] = $"{canvasId}/page",
+            ["type"] = "AnnotationPage",
             ["items"] = new JsonArray(new JsonObject
             {
-                ["id"] = $"{canvasId}/page",
-                ["type"] = "AnnotationPage",
-                ["items"] = new JsonArray(new JsonObject
-                {
-                    ["id"] = $"{canvasId}/page/image",
-                    ["type"] = "Annotation",
-                    ["motivation"] = "painting",
-                    ["body"] = body,
-                    ["target"] = canvasId,
-                }),
+                ["id"] = $"{canvasId}/page/image",
+                ["type"] = "Annotation",
+                ["motivation"] = "painting",
+                ["body"] = body,
+                ["target"] = canvasId,
             }),
-        };
+        });
+        return canvas;
     }
 
     private JsonObject Thumbnail(string identifier, ManifestImage image)

@@ -34,7 +34,8 @@ public static class PresentationApi
         foreach (var (page, _) in ImageCatalog.Images(record))
         {
             var image = await catalog.FindAsync($"{record.Identifier}~{page}", ct);
-            images.Add(new ManifestImage(page, image.Width, image.Height));
+            images.Add(new ManifestImage(page, image.Width, image.Height,
+                MasterDownload.Allows(iiif.Value.DownloadMasters, record) ? image.File.MediaType : null));
         }
         var names = await NamesAsync(archive, record, ct);
         var manifest = Builder(http, iiif.Value, oai.Value).Manifest(record, images, names, PublicParent(tree, record), iiif.Value.Limits);

@@ -20,7 +20,9 @@ public static class RecordViewer
     /// <param name="heading">The section heading in the page's language.</param>
     /// <param name="pageLabel">Alternative text of a page's thumbnail, from its 1-based number.</param>
     /// <param name="openPage">The page to open on (from a search hit inside the scans' text); the first when null or out of range.</param>
-    public static string Render(Record record, string heading = "Taramalar", Func<int, string>? pageLabel = null, int? openPage = null)
+    /// <param name="downloadLabel">The text of a page's link to its master, when masters may be downloaded (<see cref="MasterDownload"/>).</param>
+    public static string Render(Record record, string heading = "Taramalar", Func<int, string>? pageLabel = null, int? openPage = null,
+        Func<int, RecordFile, string>? downloadLabel = null)
     {
         pageLabel ??= page => $"Sayfa {page}";
         var images = ImageCatalog.Images(record).ToList();
@@ -45,7 +47,10 @@ public static class RecordViewer
             var thumbnailWidth = file.Width > 0 ? Math.Min(DerivativeStore.ThumbnailWidth, file.Width) : DerivativeStore.ThumbnailWidth;
             var current = page == openPage ? " class=\"current\" aria-current=\"true\"" : "";
             body.Append($"<li id=\"sayfa-{page}\"{current}><a href=\"{Html.Encode(service)}/full/max/0/default.jpg\">" +
-                        $"<img src=\"{Html.Encode(service)}/full/{thumbnailWidth},/0/default.jpg\" alt=\"{Html.Encode(pageLabel(page))}\"{size} loading=\"lazy\"></a></li>");
+                        $"<img src=\"{Html.Encode(service)}/full/{thumbnailWidth},/0/default.jpg\" alt=\"{Html.Encode(pageLabel(page))}\"{size} loading=\"lazy\"></a>");
+            if (downloadLabel is not null)
+                body.Append($"<a class=\"download\" href=\"{Html.Encode(MasterDownload.Path(record.Identifier, page))}\" download>{Html.Encode(downloadLabel(page, file))}</a>");
+            body.Append("</li>");
         }
         body.Append("</ul>");
         body.Append($"<p><a href=\"{Html.Encode(manifest)}\">IIIF manifest</a></p></section>");

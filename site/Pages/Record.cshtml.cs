@@ -1,9 +1,11 @@
 using System.Text.Json;
 using HafizaIzmir.Archive.Domain;
 using HafizaIzmir.Site.Derived;
+using HafizaIzmir.Site.Iiif;
 using HafizaIzmir.Site.Public;
 using HafizaIzmir.Site.Web;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace HafizaIzmir.Site.Pages;
 
@@ -13,8 +15,16 @@ using Archive = HafizaIzmir.Archive.Storage.Archive;
 /// <c>/kayit/{identifier}</c>: one published record with its place in the hierarchy, its scans, rights,
 /// a citation with the stable address, and schema.org data for search engines.
 /// </summary>
-public sealed class RecordModel(Archive archive, RecordTree tree, BrowseData browse) : SitePage
+public sealed class RecordModel(Archive archive, RecordTree tree, BrowseData browse, IOptions<IiifOptions> iiif) : SitePage
 {
+    /// <summary>Whether the page links each scan to its master (configuration and the record's rights).</summary>
+    public bool MastersDownloadable => MasterDownload.Allows(iiif.Value.DownloadMasters, Record);
+
+    /// <summary>A master's link text: page, format and size in the page's language.</summary>
+    public string DownloadLabel(int page, RecordFile file) =>
+        string.Format(Language.Culture, T("Record_DownloadMaster"), page, MasterDownload.FormatName(file.MediaType),
+            (file.Bytes / 1048576.0).ToString("0.0", Language.Culture));
+
     public Record Record { get; private set; } = null!;
     public IReadOnlyList<TreeNode> Ancestors { get; private set; } = [];
     public IReadOnlyList<TreeNode> Children { get; private set; } = [];

@@ -12,13 +12,17 @@ namespace HafizaIzmir.Tests.Iiif;
 
 /// <summary>
 /// A running site with a published record of two scans (a 400×300 image of four coloured quadrants, then a
-/// generated 1200×900 JPEG scan), an unpublished record with a scan, and a published record without files.
+/// generated 1200×900 JPEG scan), an unpublished record with a scan, a published record without files, and
+/// published records under an open licence and a restricted one; masters of openly licensed records may be
+/// downloaded.
 /// </summary>
 public sealed class IiifFixture : IAsyncLifetime
 {
     public const string Published = "IIIF-1";
     public const string Unpublished = "IIIF-2";
     public const string NoImages = "IIIF-3";
+    public const string OpenLicence = "IIIF-4";
+    public const string NonCommercial = "IIIF-5";
 
     public static readonly byte[] Quadrants = QuadrantPng();
     public static readonly byte[] Scan = SyntheticScan.Render(1200, 900, seed: 7, "İzmir Gümrük Müdürlüğü", ScanFormat.Jpeg);
@@ -26,7 +30,8 @@ public sealed class IiifFixture : IAsyncLifetime
     public SiteHost Site { get; private set; } = null!;
     public HttpClient Client => Site.Client;
 
-    public async ValueTask InitializeAsync() => Site = await SiteHost.StartAsync("filesystem", SeedAsync);
+    public async ValueTask InitializeAsync() => Site = await SiteHost.StartAsync("filesystem", SeedAsync,
+        settings: new Dictionary<string, string?> { ["Iiif:DownloadMasters"] = "Open" });
 
     public async ValueTask DisposeAsync() => await Site.DisposeAsync();
 
@@ -58,6 +63,10 @@ public sealed class IiifFixture : IAsyncLifetime
         await SaveWithFilesAsync(archive, letter, info, ("files/0001.png", "image/png", Quadrants, 400, 300), ("files/0002.jpg", "image/jpeg", Scan, 1200, 900));
         await SaveWithFilesAsync(archive, SampleRecords.Draft with { Identifier = Unpublished }, info, ("files/0001.jpg", "image/jpeg", Scan, 1200, 900));
         await archive.SaveRecordAsync(SampleRecords.Make(NoImages, Level.Item, "Dosyasız kayıt", "SRR"), [], null, info);
+        await SaveWithFilesAsync(archive, letter with { Identifier = OpenLicence, Rights = "https://creativecommons.org/licenses/by/4.0/" }, info,
+            ("files/0001.jpg", "image/jpeg", Scan, 1200, 900), ("files/0002.png", "image/png", Quadrants, 400, 300));
+        await SaveWithFilesAsync(archive, letter with { Identifier = NonCommercial, Rights = "http://creativecommons.org/licenses/by-nc/4.0/" }, info,
+            ("files/0001.jpg", "image/jpeg", Scan, 1200, 900));
     }
 
     private static Task SaveWithFilesAsync(HafizaIzmir.Archive.Storage.Archive archive, Record record, CommitInfo info,

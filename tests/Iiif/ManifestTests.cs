@@ -88,6 +88,20 @@ public class ManifestTests(IiifFixture site) : IClassFixture<IiifFixture>
     }
 
     [Fact]
+    public async Task Downloadable_masters_are_renderings_of_their_canvases_and_still_validate()
+    {
+        var manifest = await GetJsonAsync("/iiif/manifest/IIIF-4");
+        AssertValid(manifest);
+        var rendering = manifest["items"]![1]!["rendering"]![0]!;
+        Assert.Equal("http://localhost/indir/IIIF-4/2", (string?)rendering["id"]);
+        Assert.Equal(("Image", "image/png"), ((string?)rendering["type"], (string?)rendering["format"]));
+        Assert.Equal("Original file (PNG)", (string?)rendering["label"]!["en"]![0]);
+
+        var closed = await GetJsonAsync("/iiif/manifest/IIIF-1");
+        Assert.All(closed["items"]!.AsArray(), canvas => Assert.Null(canvas!["rendering"]));
+    }
+
+    [Fact]
     public async Task The_fonds_collection_lists_its_items_with_images_and_validates()
     {
         var collection = await GetJsonAsync("/iiif/collection/SRR");

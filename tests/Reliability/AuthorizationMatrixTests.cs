@@ -46,6 +46,7 @@ public sealed class AuthorizationMatrixTests
         ["GET /iiif/3/{id}/{region}/{size}/{rotation}/{qualityFormat}"] = Access.Public,
         ["GET /iiif/manifest/{identifier}"] = Access.Public,
         ["GET /iiif/collection/{identifier}"] = Access.Public,
+        ["GET /indir/{identifier}/{page:int}"] = Access.Public,
         ["GET /katalog/giris"] = Access.Public,
         ["POST /katalog/giris"] = Access.Public,
         ["POST /katalog/dil"] = Access.Public,

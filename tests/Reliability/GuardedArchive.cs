@@ -11,6 +11,8 @@ namespace HafizaIzmir.Tests.Reliability;
 /// A small archive for the authorization and hostile-input tests: a published fonds and letter with a scan,
 /// and with scans too, a draft, a record in review and a record that was published and then withdrawn.
 /// Each hidden record carries a marker word in its title and description that no public response may show.
+/// Every record is openly licensed, so the masters of the public one may be downloaded and the hidden ones'
+/// refusals come from the publication gate alone.
 /// </summary>
 public static class GuardedArchive
 {
@@ -33,12 +35,14 @@ public static class GuardedArchive
 
     public static readonly byte[] Scan = SyntheticScan.Render(320, 240, seed: 11, "Kordon", ScanFormat.Jpeg);
 
+    private const string OpenLicence = "https://creativecommons.org/licenses/by/4.0/";
+
     public static async Task SeedAsync(HafizaIzmir.Archive.Storage.Archive archive)
     {
         var info = new CommitInfo("test", "seed");
         await archive.SaveAuthorityAsync(SampleRecords.Reyent, null, info);
         await archive.SaveRecordAsync(SampleRecords.Fonds, [], null, info);
-        await SaveWithScanAsync(archive, SampleRecords.Letter with { Axes = [Vocabulary.Axes[Axis]] }, null, info);
+        await SaveWithScanAsync(archive, SampleRecords.Letter with { Axes = [Vocabulary.Axes[Axis]], Rights = OpenLicence }, null, info);
         var states = new[] { WorkflowState.Draft, WorkflowState.InReview, WorkflowState.Withdrawn };
         for (var i = 0; i < Hidden.Length; i++)
         {
@@ -49,6 +53,7 @@ public static class GuardedArchive
                 Authorities = [new AuthorityLink(Authority, AuthorityKind.Person, "creator")],
                 Axes = [Vocabulary.Axes[Axis]],
                 Type = EuropeanaType.Image,
+                Rights = OpenLicence,
             };
             if (states[i] == WorkflowState.Withdrawn)
             {
