@@ -8,24 +8,13 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 
 # Debian packages the tests need, installed only when missing.
+source scripts/debian-packages.sh
 apt_packages=(
   libhttp-oai-perl   # the independent OAI-PMH harvester (tests/Oai/Harvester/harvest.pl)
   libsaxonhe-java    # XSLT 2 for Europeana's EDM Schematron rules (tests/Oai)
   chromium fonts-dejavu-core  # the real browser of tests/Browser (Playwright drives it; Turkish glyphs)
-  tesseract-ocr tesseract-ocr-tur tesseract-ocr-fra tesseract-ocr-eng tesseract-ocr-ell tesseract-ocr-ara tesseract-ocr-script-arab  # OCR of scans and its CER test (tests/Ocr)
+  "${ocr_packages[@]}"  # OCR of scans and its CER test (tests/Ocr)
 )
-
-install_missing_apt_packages() {
-  local missing=()
-  for package in "${apt_packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
-  done
-  [ "${#missing[@]}" -eq 0 ] && return 0
-  local sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
-}
 
 azurite_started=0
 cleanup() {
@@ -33,7 +22,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-install_missing_apt_packages
+install_missing_debian_packages "${apt_packages[@]}"
 
 if [ -f scripts/azurite.sh ]; then
   if bash scripts/azurite.sh start; then

@@ -20,9 +20,10 @@ public static class RecordViewer
     /// <param name="heading">The section heading in the page's language.</param>
     /// <param name="pageLabel">Alternative text of a page's thumbnail, from its 1-based number.</param>
     /// <param name="openPage">The page to open on (from a search hit inside the scans' text); the first when null or out of range.</param>
+    /// <param name="within">Words searched inside the scans, which the viewer marks on the page (from the manifest's search service).</param>
     /// <param name="downloadLabel">The text of a page's link to its master, when masters may be downloaded (<see cref="MasterDownload"/>).</param>
     public static string Render(Record record, string heading = "Taramalar", Func<int, string>? pageLabel = null, int? openPage = null,
-        Func<int, RecordFile, string>? downloadLabel = null)
+        Func<int, RecordFile, string>? downloadLabel = null, string? within = null)
     {
         pageLabel ??= page => $"Sayfa {page}";
         var images = ImageCatalog.Images(record).ToList();
@@ -33,7 +34,8 @@ public static class RecordViewer
         body.Append($"<link rel=\"stylesheet\" href=\"{AssetsPath}/viewer.css\">");
         body.Append($"<section class=\"scans\" aria-labelledby=\"scans-heading\"><h2 id=\"scans-heading\">{Html.Encode(heading)}</h2>");
         body.Append($"<div class=\"viewer\" role=\"region\" aria-label=\"{Html.Encode(heading)}\" data-iiif-viewer data-manifest=\"{Html.Encode(manifest)}\" " +
-                    $"data-prefix=\"{AssetsPath}/openseadragon/images/\" data-page=\"{images.FindIndex(i => i.Page == opened) + 1}\" hidden></div>");
+                    $"data-prefix=\"{AssetsPath}/openseadragon/images/\" data-page=\"{images.FindIndex(i => i.Page == opened) + 1}\"" +
+                    (within is null ? "" : $" data-within=\"{Html.Encode(within)}\"") + " hidden></div>");
         body.Append("<ul class=\"pages\">");
         foreach (var (page, file) in images)
         {

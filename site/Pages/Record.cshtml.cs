@@ -1,7 +1,9 @@
 using System.Text.Json;
 using HafizaIzmir.Archive.Domain;
+using HafizaIzmir.Archive.Ocr;
 using HafizaIzmir.Site.Derived;
 using HafizaIzmir.Site.Iiif;
+using HafizaIzmir.Site.Ocr;
 using HafizaIzmir.Site.Public;
 using HafizaIzmir.Site.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -15,8 +17,11 @@ using Archive = HafizaIzmir.Archive.Storage.Archive;
 /// <c>/kayit/{identifier}</c>: one published record with its place in the hierarchy, its scans, rights,
 /// a citation with the stable address, and schema.org data for search engines.
 /// </summary>
-public sealed class RecordModel(Archive archive, RecordTree tree, BrowseData browse, IOptions<IiifOptions> iiif) : SitePage
+public sealed class RecordModel(Archive archive, RecordTree tree, BrowseData browse, IOptions<IiifOptions> iiif, RecordText text) : SitePage
 {
+    /// <summary>A search inside the record's scans (<c>?ara=</c>), when one was asked for.</summary>
+    public RecordWithin? Within { get; private set; }
+
     /// <summary>Whether the page links each scan to its master (configuration and the record's rights).</summary>
     public bool MastersDownloadable => MasterDownload.Allows(iiif.Value.DownloadMasters, Record);
 
@@ -42,6 +47,7 @@ public sealed class RecordModel(Archive archive, RecordTree tree, BrowseData bro
         if (!PublicationGate.IsPublic(record)) return NotFoundPage("Record_NotFound");
         Record = record!;
         Title = Localized(Record.Title);
+        if (RecordWithin.QueryOf(Request) is { } within) Within = await RecordWithin.FindAsync(Record, within, text, ct);
         Ancestors = [.. tree.Ancestors(Record.Identifier).Where(n => n.IsPublic)];
         Children = [.. tree.Children(Record.Identifier).Where(n => n.IsPublic)];
         if (Record.Parent is { } parent)

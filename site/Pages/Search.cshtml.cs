@@ -1,6 +1,7 @@
 using HafizaIzmir.Archive.Domain;
 using HafizaIzmir.Indexer.Hosting;
 using HafizaIzmir.Indexer.Search;
+using HafizaIzmir.Site.Ocr;
 using HafizaIzmir.Site.Public;
 using HafizaIzmir.Site.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -76,6 +77,10 @@ public sealed class SearchModel(SearchIndexData index, HafizaIzmir.Site.Derived.
         ["date"] = SearchSort.Date,
         ["title"] = SearchSort.Title,
     };
+
+    /// <summary>A hit's record page; a hit inside the scans' text opens its page with the words marked on the scan.</summary>
+    public string HitLink(SearchHit hit) =>
+        Language.Path(hit.Url) + (hit.Page is not null && Text is { } words ? $"&{RecordWithin.Parameter}={Uri.EscapeDataString(words)}" : "");
 
     public string? Current(string key) => Request.Query.TryGetValue(key, out var v) && v.Count == 1 && !string.IsNullOrWhiteSpace(v[0]) ? v[0] : null;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using HafizaIzmir.Site.Derived;
+using HafizaIzmir.Site.Ocr;
 
 namespace HafizaIzmir.Site.Public;
 
@@ -23,6 +24,9 @@ public sealed class PageFreshness(BrowseData browse, RecordTree tree)
         var path = request.Path.Value ?? "/";
         var turkish = SiteLanguage.ToTurkish(path);
         string? state;
+        // A search inside a record's scans depends on OCR readings, which are derived data without a version.
+        if (turkish.StartsWith("/kayit/", StringComparison.Ordinal) && request.Query.ContainsKey(RecordWithin.Parameter))
+            return null;
         if (turkish.StartsWith("/kayit/", StringComparison.Ordinal))
             state = RecordState(Uri.UnescapeDataString(turkish["/kayit/".Length..]));
         else if (AuthorityPaths.KindOf(turkish) is { } kind)

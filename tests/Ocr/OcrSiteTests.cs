@@ -182,6 +182,33 @@ public sealed class OcrSiteTests(OcrSiteFixture fixture) : IClassFixture<OcrSite
         Assert.Contains("transcriptions/0001.txt", (await fixture.Site.Archive.Repository.GetObjectAsync("record:" + identifier, Ct))!.State.Keys);
     }
 
+    [Fact]
+    public async Task The_record_page_searches_inside_its_scans_and_the_search_page_links_hits_there()
+    {
+        fixture.RequireRunning();
+        var page = await fixture.Site.Client.GetStringAsync($"/kayit/{OcrSiteFixture.Letter}?ara=incir", Ct);
+        // "incir" is on both pages: listed in page order, each linking to its page with the search kept.
+        Assert.Contains("<label for=\"within-query\">", page);
+        Assert.Contains("value=\"incir\"", page);
+        Assert.Contains("<a href=\"?ara=incir&amp;sayfa=1#scans-heading\">Sayfa 1</a>", page);
+        Assert.Contains("<a href=\"?ara=incir&amp;sayfa=2#scans-heading\">Sayfa 2</a>", page);
+        Assert.Contains("<mark>incir", page);
+        Assert.Contains("data-within=\"incir\"", page); // the viewer marks the words from the content search
+        Assert.Null((await fixture.Site.Client.GetAsync($"/kayit/{OcrSiteFixture.Letter}?ara=incir", Ct)).Headers.ETag);
+
+        // Folded phrase; an English page; nothing found; markup in the query is text.
+        var phrase = await fixture.Site.Client.GetStringAsync($"/en/record/{OcrSiteFixture.Letter}?ara=KURU%20UZUM", Ct);
+        Assert.Contains("<mark>kuru üzüm", phrase); // as read, with its punctuation
+        Assert.Contains("results for “KURU UZUM” in the text of the scans", phrase);
+        var none = await fixture.Site.Client.GetStringAsync($"/kayit/{OcrSiteFixture.Letter}?ara=%3Cb%3Elokomotif", Ct);
+        Assert.Contains("“&lt;b&gt;lokomotif” bulunamadı", none);
+        Assert.DoesNotContain("<b>lokomotif", none);
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Site.Client.GetAsync($"/kayit/{OcrSiteFixture.Draft}?ara=incir", Ct)).StatusCode);
+
+        var search = await fixture.Site.Client.GetStringAsync("/ara?q=zeytinya%C4%9F%C4%B1", Ct);
+        Assert.Contains($"href=\"/kayit/{OcrSiteFixture.Letter}?sayfa=2&amp;ara=zeytinya%C4%9F%C4%B1\"", search);
+    }
+
     private async Task<JsonElement> JsonAsync(string url)
     {
         using var response = await fixture.Site.Client.GetAsync(url, Ct);
