@@ -14,6 +14,7 @@ public static class PublicSite
             // Each page declares its Turkish route; the English twin is added here from the one mapping table.
             options.Conventions.AddPageRoute("/Search", "en/search");
             options.Conventions.AddPageRoute("/Record", "en/record/{identifier}");
+            options.Conventions.AddPageRoute("/RecordPages", "en/record/{identifier}/metin");
             options.Conventions.AddPageRoute("/Index", "en");
             options.Conventions.AddPageRoute("/Axis", "en/axis/{axis}");
             options.Conventions.AddPageRoute("/Streets", "en/streets");

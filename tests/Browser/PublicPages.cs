@@ -6,7 +6,7 @@ namespace HafizaIzmir.Tests.Browser;
 public static class PublicPages
 {
     /// <summary>Every page type the public site has; theories take these names.</summary>
-    public static readonly TheoryData<string> Kinds = new("home", "search", "search-none", "record", "person", "institution", "place", "axis", "not-found");
+    public static readonly TheoryData<string> Kinds = new("home", "search", "search-none", "record", "record-within", "record-text", "person", "institution", "place", "axis", "not-found");
 
     public static readonly TheoryData<string, string> KindsInBothLanguages = Both();
 
@@ -27,6 +27,9 @@ public static class PublicPages
         "search-none" => "/ara?q=" + Uri.EscapeDataString("zzyzx"),
         // The letter with a scan, three kinds of linked authority and a place in the tree.
         "record" => "/kayit/SRR-S01-0007",
+        // The same letter searched inside its scans, and the text of its scans.
+        "record-within" => "/kayit/SRR-S01-0007?ara=" + Uri.EscapeDataString("incir"),
+        "record-text" => "/kayit/SRR-S01-0007/metin",
         "person" => "/kisi/" + Uri.EscapeDataString(await AuthorityIdAsync(site, "person", "Şerif Remzi Reyent")),
         "institution" => "/kurum/" + Uri.EscapeDataString(await AuthorityIdAsync(site, "institution", "Reyent ve Şürekâsı")),
         "place" => "/mekan/" + Uri.EscapeDataString(await AuthorityIdAsync(site, "place", "Kemeraltı")),

@@ -174,6 +174,10 @@ public sealed class OcrSiteTests(OcrSiteFixture fixture) : IClassFixture<OcrSite
         var page = await cataloguer.Client.GetStringAsync($"/katalog/kayit/{identifier}/metin", Ct);
         Assert.Contains("Karşıyaka iskelesinden", page);
         Assert.Contains("düzeltilmiş metin", page);
+        var scanText = await fixture.Site.Client.GetStringAsync($"/kayit/{identifier}/metin", Ct);
+        Assert.Contains("Karşıyaka iskelesinden", scanText);
+        Assert.Contains("Bir kişinin düzelttiği metin", scanText);
+        Assert.DoesNotContain("Punta", scanText);
 
         // An edit of the description afterwards keeps the transcription.
         var edit = await cataloguer.PostAsync($"/katalog/kayit/{identifier}", await cataloguer.TokenAsync($"/katalog/kayit/{identifier}"),
@@ -205,8 +209,27 @@ public sealed class OcrSiteTests(OcrSiteFixture fixture) : IClassFixture<OcrSite
         Assert.DoesNotContain("<b>lokomotif", none);
         Assert.Equal(HttpStatusCode.NotFound, (await fixture.Site.Client.GetAsync($"/kayit/{OcrSiteFixture.Draft}?ara=incir", Ct)).StatusCode);
 
+        Assert.Contains($"href=\"/kayit/{OcrSiteFixture.Letter}/metin\"", page);
         var search = await fixture.Site.Client.GetStringAsync("/ara?q=zeytinya%C4%9F%C4%B1", Ct);
         Assert.Contains($"href=\"/kayit/{OcrSiteFixture.Letter}?sayfa=2&amp;ara=zeytinya%C4%9F%C4%B1\"", search);
+    }
+
+    [Fact]
+    public async Task The_text_of_the_scans_is_readable_page_by_page_and_says_it_is_a_machine_reading()
+    {
+        fixture.RequireRunning();
+        var text = await fixture.Site.Client.GetStringAsync($"/kayit/{OcrSiteFixture.Letter}/metin", Ct);
+        Assert.Contains("<h1>Taramaların metni: Vapura yükleme mektubu</h1>", text);
+        Assert.Contains("id=\"sayfa-1\"", text);
+        Assert.Contains("id=\"sayfa-2\"", text);
+        Assert.Contains("Makine okuması (OCR)", text);
+        Assert.Contains("zeytinyağı", text);
+        Assert.Contains($"href=\"/kayit/{OcrSiteFixture.Letter}?sayfa=2#scans-heading\"", text);
+        Assert.Contains("lang=\"tr\"", text);
+        var english = await fixture.Site.Client.GetStringAsync($"/en/record/{OcrSiteFixture.Letter}/metin", Ct);
+        Assert.Contains("Machine reading (OCR)", english);
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Site.Client.GetAsync($"/kayit/{OcrSiteFixture.Draft}/metin", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Site.Client.GetAsync("/kayit/YOK-1/metin", Ct)).StatusCode);
     }
 
     private async Task<JsonElement> JsonAsync(string url)

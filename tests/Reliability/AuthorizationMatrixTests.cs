@@ -25,6 +25,8 @@ public sealed class AuthorizationMatrixTests
         ["GET /en/search"] = Access.Public,
         ["GET /kayit/{identifier}"] = Access.Public,
         ["GET /en/record/{identifier}"] = Access.Public,
+        ["GET /kayit/{identifier}/metin"] = Access.Public,
+        ["GET /en/record/{identifier}/metin"] = Access.Public,
         ["GET /eksen/{axis}"] = Access.Public,
         ["GET /en/axis/{axis}"] = Access.Public,
         ["GET /kisi/{id}"] = Access.Public,

@@ -1,0 +1,44 @@
+using HafizaIzmir.Archive.Domain;
+using HafizaIzmir.Archive.Ocr;
+using HafizaIzmir.Site.Iiif;
+using HafizaIzmir.Site.Public;
+using HafizaIzmir.Site.Web;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HafizaIzmir.Site.Pages;
+
+using Archive = HafizaIzmir.Archive.Storage.Archive;
+
+/// <summary>
+/// <c>/kayit/{identifier}/metin</c>: the text of a published record's scans, page by page, for reading,
+/// copying and screen readers: a person's corrected transcription where there is one, otherwise the machine's
+/// reading, each said to be which.
+/// </summary>
+public sealed class RecordPagesModel(Archive archive, RecordText text) : SitePage
+{
+    public Record Record { get; private set; } = null!;
+    public IReadOnlyList<PageText> Pages { get; private set; } = [];
+
+    public static string PathOf(string identifier) => RecordModel.RecordPath(identifier) + "/metin";
+
+    public async Task<IActionResult> OnGetAsync(string identifier, CancellationToken ct)
+    {
+        Record? record;
+        try
+        {
+            record = (await archive.GetRecordAsync(identifier, ct))?.Value;
+        }
+        catch (ArgumentException)
+        {
+            record = null;
+        }
+        if (!PublicationGate.IsPublic(record) || !ImageCatalog.Images(record!).Any()) return NotFoundPage("Record_NotFound");
+        Record = record!;
+        Title = string.Format(Language.Culture, T("ScanText_Title"), Language.IsEnglish && !string.IsNullOrWhiteSpace(Record.Title.En) ? Record.Title.En : Record.Title.Tr);
+        Pages = await text.PagesAsync(Record, ct);
+        return Page();
+    }
+
+    /// <summary>The language the page texts are written in, as far as the record says (its first language).</summary>
+    public string? TextLanguage => Record.Languages.FirstOrDefault() is { Length: > 0 } code ? code : null;
+}
