@@ -6,6 +6,14 @@ using HafizaIzmir.Archive.Images;
 // times 256-pixel tile renderings from the pyramid and from the JPEG master (p50/p95), a cold and a warm
 // tile, thumbnails per second, and tiles per second from the pyramid with several concurrent readers.
 // Usage: IiifBench WORKDIR [WIDTH HEIGHT [TILES]]
+//        IiifBench pyramid MASTER OUTPUT   (only the pyramid, so a script can take this process's peak memory)
+if (args is ["pyramid", var source, var target])
+{
+    await using var input = File.OpenRead(source);
+    await using var pyramid = File.Create(target);
+    await new VipsImageEngine().PyramidAsync(input, pyramid);
+    return;
+}
 var work = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "iiif-bench");
 var width = args.Length > 2 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 8000;
 var height = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 6000;
