@@ -3,6 +3,7 @@ using HafizaIzmir.Archive.Storage;
 using HafizaIzmir.Site.Accounts;
 using HafizaIzmir.Site.Katalog;
 using HafizaIzmir.Site.Public;
+using static HafizaIzmir.Site.Katalog.KatalogText;
 
 namespace HafizaIzmir.Site.Stories;
 
@@ -55,9 +56,9 @@ public sealed class StoryWorkflow(Archive.Storage.Archive archive, StoryRenderer
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var slug = draft.Slug.Trim();
         if (!Story.IsValidSlug(slug))
-            errors["kisa-ad"] = $"Kısa ad yalnızca küçük harf (a–z), rakam ve tek tirelerden oluşmalı; en çok {Story.MaxSlugLength} karakter (örnek: kordonda-bir-sezon).";
+            errors["kisa-ad"] = T("Story_SlugInvalid", Story.MaxSlugLength);
         else if (await archive.GetStoryAsync(slug, ct) is not null)
-            errors["kisa-ad"] = $"'{slug}' kısa adlı bir hikâye zaten var; başka bir ad seçin.";
+            errors["kisa-ad"] = T("Story_SlugTaken", slug);
         var story = await ApplyAsync(new Story { Slug = slug, Title = new LocalizedText(""), Body = new LocalizedText("") }, draft, role, errors, ct);
         return await archive.SaveStoryAsync(story with { State = WorkflowState.Draft }, null, new CommitInfo(user, "Yeni hikâye taslağı"), ct);
     }
@@ -67,8 +68,8 @@ public sealed class StoryWorkflow(Archive.Storage.Archive archive, StoryRenderer
         var current = await GetAsync(slug, ct);
         if (!RecordWorkflow.IsCataloguer(role))
         {
-            if (current.Value.CreatedBy != user) throw new WorkflowRefusedException("Yalnızca kendi hikâye taslaklarınızı düzenleyebilirsiniz.", forbidden: true);
-            if (current.Value.State != WorkflowState.Draft) throw new WorkflowRefusedException("İncelemeye gönderilmiş veya yayımlanmış bir hikâyeyi düzenleyemezsiniz.", forbidden: true);
+            if (current.Value.CreatedBy != user) throw new WorkflowRefusedException(T("Story_EditOwnOnly"), forbidden: true);
+            if (current.Value.State != WorkflowState.Draft) throw new WorkflowRefusedException(T("Story_EditNotDraft"), forbidden: true);
         }
         var story = await ApplyAsync(current.Value, draft, role, [], ct);
         return await archive.SaveStoryAsync(story, expectedVersion, new CommitInfo(user, Blank(why) ?? "Düzenleme"), ct);
@@ -78,17 +79,17 @@ public sealed class StoryWorkflow(Archive.Storage.Archive archive, StoryRenderer
     {
         var current = await GetAsync(slug, ct);
         if (!RecordWorkflow.IsCataloguer(role) && current.Value.CreatedBy != user)
-            throw new WorkflowRefusedException("Yalnızca kendi hikâye taslaklarınızı incelemeye gönderebilirsiniz.", forbidden: true);
-        Require(current.Value, WorkflowState.Draft, "incelemeye gönderilebilir");
+            throw new WorkflowRefusedException(T("Story_SubmitOwnOnly"), forbidden: true);
+        Require(current.Value, WorkflowState.Draft, "Story_WrongState_Submit");
         return await Move(current.Value, WorkflowState.InReview, expectedVersion, new CommitInfo(user, "İncelemeye gönderildi"), ct);
     }
 
     public async Task<OcflCommitResult> ReturnAsync(string slug, int expectedVersion, string user, Role role, string comment, CancellationToken ct = default)
     {
         RequireCataloguer(role);
-        if (string.IsNullOrWhiteSpace(comment)) throw new WorkflowRefusedException("İade ederken bir açıklama yazın: yazar neyi düzelteceğini bilmeli.", forbidden: false);
+        if (string.IsNullOrWhiteSpace(comment)) throw new WorkflowRefusedException(T("Story_ReturnNeedsComment"), forbidden: false);
         var current = await GetAsync(slug, ct);
-        Require(current.Value, WorkflowState.InReview, "iade edilebilir");
+        Require(current.Value, WorkflowState.InReview, "Story_WrongState_Return");
         return await Move(current.Value, WorkflowState.Draft, expectedVersion, new CommitInfo(user, "İade: " + comment.Trim()), ct);
     }
 
@@ -97,21 +98,21 @@ public sealed class StoryWorkflow(Archive.Storage.Archive archive, StoryRenderer
         RequireCataloguer(role);
         var current = await GetAsync(slug, ct);
         if (current.Value.State is not (WorkflowState.InReview or WorkflowState.Withdrawn))
-            throw new WorkflowRefusedException("Yalnızca incelemedeki veya geri çekilmiş bir hikâye yayımlanabilir.", forbidden: false);
+            throw new WorkflowRefusedException(T("Story_PublishState"), forbidden: false);
         return await Move(current.Value, WorkflowState.Published, expectedVersion, new CommitInfo(user, "Yayımlandı"), ct);
     }
 
     public async Task<OcflCommitResult> WithdrawAsync(string slug, int expectedVersion, string user, Role role, string reason, CancellationToken ct = default)
     {
         RequireCataloguer(role);
-        if (string.IsNullOrWhiteSpace(reason)) throw new WorkflowRefusedException("Geri çekme nedenini yazın.", forbidden: false);
+        if (string.IsNullOrWhiteSpace(reason)) throw new WorkflowRefusedException(T("Workflow_WithdrawNeedsReason"), forbidden: false);
         var current = await GetAsync(slug, ct);
-        Require(current.Value, WorkflowState.Published, "geri çekilebilir");
+        Require(current.Value, WorkflowState.Published, "Story_WrongState_Withdraw");
         return await Move(current.Value, WorkflowState.Withdrawn, expectedVersion, new CommitInfo(user, "Geri çekildi: " + reason.Trim()), ct);
     }
 
     public async Task<Versioned<Story>> GetAsync(string slug, CancellationToken ct) =>
-        await archive.GetStoryAsync(slug, ct) ?? throw new KeyNotFoundException($"'{slug}' kısa adlı bir hikâye yok.");
+        await archive.GetStoryAsync(slug, ct) ?? throw new KeyNotFoundException(T("Story_NotFound", slug));
 
     private Task<OcflCommitResult> Move(Story story, WorkflowState to, int expectedVersion, CommitInfo info, CancellationToken ct) =>
         archive.SaveStoryAsync(story with { State = to }, expectedVersion, info, ct);
@@ -119,15 +120,15 @@ public sealed class StoryWorkflow(Archive.Storage.Archive archive, StoryRenderer
     /// <summary>Checks every field, collecting all problems before refusing, and returns the story with the form's values.</summary>
     private async Task<Story> ApplyAsync(Story story, StoryDraft draft, Role role, Dictionary<string, string> errors, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(draft.Title)) errors["baslik"] = "Başlık (Türkçe) boş olamaz.";
-        if (string.IsNullOrWhiteSpace(draft.Body)) errors["metin"] = "Metin (Türkçe) boş olamaz.";
+        if (string.IsNullOrWhiteSpace(draft.Title)) errors["baslik"] = T("Story_TitleRequired");
+        if (string.IsNullOrWhiteSpace(draft.Body)) errors["metin"] = T("Story_BodyRequired");
         var axes = new List<Axis>();
         foreach (var code in draft.Axes)
             if (Vocabulary.Axes.TryGetValue(code, out var axis)) axes.Add(axis);
-            else errors["eksen"] = $"'{code}' bir eksen değil.";
+            else errors["eksen"] = T("Story_NotAnAxis", code);
         var cover = Blank(draft.Cover);
         if (cover is not null && (!Archive.Storage.Archive.IsIdentifier(cover) || await archive.GetRecordAsync(cover, ct) is null))
-            errors["kapak"] = $"'{cover}' kimlikli bir kayıt yok.";
+            errors["kapak"] = T("Story_NoCoverRecord", cover);
         await CheckReferencesAsync("metin", draft.Body, errors, ct);
         await CheckReferencesAsync("metin-en", draft.BodyEn, errors, ct);
         if (errors.Count > 0) throw new StoryInvalidException(errors);
@@ -149,7 +150,7 @@ public sealed class StoryWorkflow(Archive.Storage.Archive archive, StoryRenderer
         if (string.IsNullOrWhiteSpace(markdown)) return;
         var rendered = await renderer.RenderAsync(markdown, SiteLanguage.Turkish, preview: true, ct);
         if (rendered.Unresolved.Count > 0)
-            errors[field] = "Arşivde bulunamayan başvurular: " + string.Join(", ", rendered.Unresolved) + ". Kayıtları kimlikleriyle, kişi, kurum ve mekânları adlarıyla yazın.";
+            errors[field] = T("Story_UnresolvedReferences", string.Join(", ", rendered.Unresolved));
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
@@ -159,12 +160,12 @@ public sealed class StoryWorkflow(Archive.Storage.Archive archive, StoryRenderer
 
     private static void RequireCataloguer(Role role)
     {
-        if (!RecordWorkflow.IsCataloguer(role)) throw new WorkflowRefusedException("Bu adım katalogcu yetkisi ister.", forbidden: true);
+        if (!RecordWorkflow.IsCataloguer(role)) throw new WorkflowRefusedException(T("Workflow_NeedsCataloguer"), forbidden: true);
     }
 
-    private static void Require(Story story, WorkflowState state, string what)
+    private static void Require(Story story, WorkflowState state, string refusal)
     {
         if (story.State != state)
-            throw new WorkflowRefusedException($"Bu hikâye şu durumda: {RecordWorkflow.StateName(story.State)}; yalnızca '{RecordWorkflow.StateName(state)}' durumundaki bir hikâye {what}.", forbidden: false);
+            throw new WorkflowRefusedException(T(refusal, RecordWorkflow.StateName(story.State), RecordWorkflow.StateName(state)), forbidden: false);
     }
 }

@@ -133,6 +133,31 @@ public sealed partial class KatalogLanguageTests
         Assert.Equal("/katalog/kayit/yeni", await RefusedFrom("https://evil.example/katalog/x"));
     }
 
+    [Fact]
+    public async Task Story_form_refusals_speak_the_chosen_language()
+    {
+        await using var site = await SiteHost.StartAsync("filesystem");
+        using var student = await KatalogBrowser.SignedInAsync(site, "ogrenci", Role.Student);
+        async Task<string> Refused()
+        {
+            var response = await student.PostAsync("/katalog/hikaye/yeni", await student.TokenAsync("/katalog/hikaye/yeni"),
+                ("kisa-ad", "Kötü Ad"), ("baslik", ""), ("metin", ""), ("eksen", "deniz"));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
+        }
+        var turkish = await Refused();
+        Assert.Contains("Kısa ad yalnızca küçük harf (a–z)", turkish);
+        Assert.Contains("Başlık (Türkçe) boş olamaz.", turkish);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Switch(student, "/katalog/hikaye/yeni", "en")).StatusCode);
+        var english = await Refused();
+        Assert.Contains("The short name may use only lower-case letters (a–z)", english);
+        Assert.Contains("The title (Turkish) cannot be empty.", english);
+        Assert.Contains("The text (Turkish) cannot be empty.", english);
+        Assert.Contains("'deniz' is not an axis.", english);
+        Assert.DoesNotContain("boş olamaz", english);
+    }
+
     internal static async Task<HttpResponseMessage> Switch(KatalogBrowser browser, string returnUrl, string language)
     {
         var token = await browser.TokenAsync(KatalogServices.SignInPath);
