@@ -9,7 +9,7 @@ namespace HafizaIzmir.Tests.Ingest;
 /// The importer against the real <see cref="Archive"/> and OCFL repository. These need the storage
 /// implementation; everything they validate is also covered without storage by the other ingest tests.
 /// </summary>
-public sealed class ImporterStorageTests : IAsyncLifetime, IDisposable
+public sealed class ImporterStorageTests : IAsyncLifetime
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private const string Rights = "http://rightsstatements.org/vocab/InC/1.0/";
@@ -25,8 +25,12 @@ public sealed class ImporterStorageTests : IAsyncLifetime, IDisposable
         _archive = new Archive.Storage.Archive(repository, new ChangeJournal(_store));
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    public void Dispose() => _dir.Dispose();
+    // xUnit calls only DisposeAsync on a class that has both, so the directory is removed here.
+    public ValueTask DisposeAsync()
+    {
+        _dir.Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     private async Task<int> BlobCountAsync() => await _store.ListAsync("", Ct).CountAsync(Ct);
 

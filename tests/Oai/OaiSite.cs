@@ -73,6 +73,12 @@ internal sealed class OaiSite : IAsyncDisposable
     {
         var dir = Path.Combine(Path.GetTempPath(), $"hafiza-oai-demo-scans-{Environment.ProcessId}");
         DemoScans.Create(DemoScans.BundledRecords, dir);
+        // Shared by every OAI test class of the run, so it goes when the test process does.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { Directory.Delete(dir, recursive: true); }
+            catch (IOException) { }
+        };
         return dir;
     });
 
