@@ -104,6 +104,24 @@ public sealed class DerivedData(string directory, Archive archive, IEnumerable<I
 
     private bool _appliedRestored;
 
+    // The position the stores reflect in memory. While changes trickle in, the position file (and the stores'
+    // files) may lag behind it by up to SaveInterval: saving every store for every small change cost more than
+    // the changes themselves. A stop saves; a crash re-applies what was not saved, which the stores tolerate.
+    private string? _position;
+    private bool _positionKnown;
+    private bool _unsaved;
+    private long _lastSave = Stopwatch.GetTimestamp();
+
+    private string? CurrentPosition()
+    {
+        if (!_positionKnown)
+        {
+            _position = ReadPosition();
+            _positionKnown = true;
+        }
+        return Volatile.Read(ref _position);
+    }
+
     private bool IsApplied(string position)
     {
         lock (_applied) return _applied.Contains(position);
@@ -120,7 +138,7 @@ public sealed class DerivedData(string directory, Archive archive, IEnumerable<I
         var now = (clock ?? TimeProvider.System).GetUtcNow();
         var count = 0;
         DateTimeOffset? oldest = null;
-        await foreach (var entry in archive.Journal.ReadAfterAsync(ReadPosition(), ct))
+        await foreach (var entry in archive.Journal.ReadAfterAsync(CurrentPosition(), ct))
         {
             if (IsApplied(entry.Position)) continue;
             if (oldest is null && (await ArchiveChange.ReadAsync(archive, entry, ct)).IsPending(now, SettleWindow)) continue;
@@ -133,16 +151,18 @@ public sealed class DerivedData(string directory, Archive archive, IEnumerable<I
     /// <summary>
     /// Applies the journal entries not yet applied; returns how many. An entry whose commit is still in
     /// progress holds the saved position back (later entries are applied meanwhile and remembered), so the
-    /// version it announces is picked up once it lands instead of being skipped.
+    /// version it announces is picked up once it lands instead of being skipped. With
+    /// <paramref name="saveNow"/> false (the follower's polls) what was applied is saved only once
+    /// <see cref="SaveInterval"/> has passed since the last save, or by <see cref="FlushAsync"/>.
     /// </summary>
-    public async Task<int> CatchUpAsync(CancellationToken ct, TimeProvider? clock = null)
+    public async Task<int> CatchUpAsync(CancellationToken ct, TimeProvider? clock = null, bool saveNow = true)
     {
         await _busy.WaitAsync(ct);
         try
         {
             RestoreApplied();
             var now = (clock ?? TimeProvider.System).GetUtcNow();
-            var saved = ReadPosition();
+            var saved = CurrentPosition();
             var position = saved;
             var held = false;
             var applied = 0;
@@ -184,7 +204,9 @@ public sealed class DerivedData(string directory, Archive archive, IEnumerable<I
                 await SaveAllAsync(position, CancellationToken.None);
                 throw;
             }
-            if (unsaved > 0 || position != saved) await SaveAllAsync(position, ct);
+            Volatile.Write(ref _position, position);
+            if (unsaved > 0 || position != saved) _unsaved = true;
+            if (_unsaved && (saveNow || Stopwatch.GetElapsedTime(_lastSave) >= SaveInterval)) await SaveAllAsync(position, ct);
             var keepFrom = ChangeJournal.Rewind(position, ClockMargin) ?? "";
             lock (_applied) _applied.RemoveWhere(p => string.CompareOrdinal(p, keepFrom) < 0);
             return applied;
@@ -195,8 +217,22 @@ public sealed class DerivedData(string directory, Archive archive, IEnumerable<I
         }
     }
 
+    /// <summary>Saves what was applied and not yet saved (the follower calls it when it stops).</summary>
+    public async Task FlushAsync(CancellationToken ct)
+    {
+        await _busy.WaitAsync(ct);
+        try
+        {
+            if (_unsaved) await SaveAllAsync(CurrentPosition(), ct);
+        }
+        finally
+        {
+            _busy.Release();
+        }
+    }
+
     /// <summary>
-    /// The journal position the derived data reflects: the first line of the position file. The lines after it
+    /// The journal position the derived data has saved: the first line of the position file. The lines after it
     /// list the entries within the clock margin before it that were applied, so that a restart re-reading
     /// that margin applies only what it has not (after a bulk import, thousands of entries fall inside it).
     /// </summary>
@@ -232,6 +268,10 @@ public sealed class DerivedData(string directory, Archive archive, IEnumerable<I
         lock (_applied) applied = [.. _applied.Where(p => string.CompareOrdinal(p, from) >= 0).Order(StringComparer.Ordinal)];
         await File.WriteAllLinesAsync(temp, applied.Prepend(position ?? ""), ct);
         File.Move(temp, PositionPath, overwrite: true);
+        Volatile.Write(ref _position, position);
+        _positionKnown = true;
+        _unsaved = false;
+        _lastSave = Stopwatch.GetTimestamp();
     }
 
     /// <summary>

@@ -29,6 +29,26 @@ public sealed class JournalFollower(DerivedData derived, ILogger<JournalFollower
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await FollowAsync(stoppingToken);
+        }
+        finally
+        {
+            // Polls save at most every few seconds; what was applied since is saved on the way out.
+            try
+            {
+                await derived.FlushAsync(CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                log.LogWarning(e, "Saving the derived data on stop failed; the next start re-applies the journal from the saved position");
+            }
+        }
+    }
+
+    private async Task FollowAsync(CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -45,7 +65,7 @@ public sealed class JournalFollower(DerivedData derived, ILogger<JournalFollower
                     }
                     _ready.TrySetResult();
                 }
-                var applied = await derived.CatchUpAsync(stoppingToken);
+                var applied = await derived.CatchUpAsync(stoppingToken, saveNow: false);
                 if (applied > 0) log.LogInformation("Applied {Count} journal changes to derived data", applied);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -132,6 +132,38 @@ public sealed class DerivedDataTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Polls_save_at_most_every_few_seconds_and_a_flush_saves_what_they_applied()
+    {
+        var archive = await OpenArchiveAsync();
+        var recorder = new Recorder();
+        var derived = new DerivedData(derivedDirectory.Path, archive, [recorder]);
+        await derived.RebuildAsync(_ => new Progress<int>(), Ct);
+        var savedAt = derived.ReadPosition();
+        var saves = recorder.Saves;
+
+        // Changes trickling in, each found by a poll: applied at once, visible to the backlog as applied, not saved.
+        foreach (var id in new[] { "A", "B", "C" })
+        {
+            await archive.SaveRecordAsync(SampleRecords.Make(id, Level.Item, "Kayıt " + id), [], null, new CommitInfo("test", "seed"), Ct);
+            Assert.Equal(1, await derived.CatchUpAsync(Ct, saveNow: false));
+        }
+        Assert.Equal(3, recorder.Applied.Count);
+        Assert.Equal(saves, recorder.Saves);
+        Assert.Equal(savedAt, derived.ReadPosition());
+        Assert.Equal(0, (await derived.BacklogAsync(Ct)).Count);
+        Assert.Equal(0, await derived.CatchUpAsync(Ct, saveNow: false)); // nothing is applied twice meanwhile
+
+        await derived.FlushAsync(Ct);
+        Assert.Equal(saves + 1, recorder.Saves);
+        Assert.True(string.CompareOrdinal(derived.ReadPosition(), savedAt) > 0, "the flush did not save the position");
+
+        // A restart from what was flushed applies nothing again.
+        var restarted = new Recorder();
+        Assert.Equal(0, await new DerivedData(derivedDirectory.Path, archive, [restarted]).CatchUpAsync(Ct));
+        Assert.Empty(restarted.Applied);
+    }
+
+    [Fact]
     public async Task The_backlog_counts_changes_to_apply_but_not_a_commit_under_way_until_it_is_given_up()
     {
         var archive = await OpenArchiveAsync();
