@@ -3,7 +3,13 @@ using HafizaIzmir.Archive.Text;
 
 namespace HafizaIzmir.Site.Derived;
 
-/// <summary>The indexes the pages read, computed once after each change rather than on every request.</summary>
+/// <summary>
+/// The indexes the pages read, computed once after a change rather than on every request: those over
+/// authorities (addresses, streets, parts of places) only when an authority changes, those over records
+/// (reverse links, children, decades, recent items) only when a published record changes. A catalogue saving
+/// records twice a second therefore never makes a record page rebuild the authority addresses it links with,
+/// and a rebuild runs outside the lock the other lookups take.
+/// </summary>
 public sealed partial class BrowseData
 {
     /// <summary>Place subtypes that make a place a street or an avenue (compared folded, so <c>Cadde</c> and <c>cadde</c> meet).</summary>
@@ -21,7 +27,7 @@ public sealed partial class BrowseData
     /// </summary>
     public (KnownAuthority Authority, string Canonical)? Resolve(AuthorityKind kind, string segment)
     {
-        var views = CurrentViews();
+        var views = CurrentAuthorityViews();
         if (views.Canonical.TryGetValue((kind, segment), out var id) || views.Aliases.TryGetValue((kind, segment), out id))
         {
             lock (_gate)
@@ -31,59 +37,77 @@ public sealed partial class BrowseData
     }
 
     /// <summary>The canonical address segment of an authority: its slug, or its identifier when the slug is shared or taken.</summary>
-    public string Segment(string authorityId) => CurrentViews().SegmentOf.GetValueOrDefault(authorityId) ?? authorityId;
+    public string Segment(string authorityId) => CurrentAuthorityViews().SegmentOf.GetValueOrDefault(authorityId) ?? authorityId;
 
     /// <summary>Published records linked to the authority, oldest first (undated last).</summary>
     public IReadOnlyList<PublishedRecord> RecordsAbout(string authorityId) =>
-        CurrentViews().ByAuthority.GetValueOrDefault(authorityId) ?? [];
+        CurrentRecordViews().ByAuthority.GetValueOrDefault(authorityId) ?? [];
 
     /// <summary>Published records whose parent is <paramref name="identifier"/>, in reference-code order.</summary>
     public IReadOnlyList<PublishedRecord> ChildrenOf(string identifier) =>
-        CurrentViews().Children.GetValueOrDefault(identifier) ?? [];
+        CurrentRecordViews().Children.GetValueOrDefault(identifier) ?? [];
 
     /// <summary>Published records with no published parent: the fonds a visitor can start from.</summary>
-    public IReadOnlyList<PublishedRecord> Roots() => CurrentViews().Roots;
+    public IReadOnlyList<PublishedRecord> Roots() => CurrentRecordViews().Roots;
 
     /// <summary>How many published records lie below <paramref name="identifier"/> (through published levels only).</summary>
-    public int DescendantCount(string identifier) => CurrentViews().Descendants.GetValueOrDefault(identifier);
+    public int DescendantCount(string identifier) => CurrentRecordViews().Descendants.GetValueOrDefault(identifier);
 
     /// <summary>Each decade with the number of published records dated in it, in time order.</summary>
-    public IReadOnlyList<(int Decade, int Count)> Decades() => CurrentViews().DecadeCounts;
+    public IReadOnlyList<(int Decade, int Count)> Decades() => CurrentRecordViews().DecadeCounts;
 
     /// <summary>How many published records have no date.</summary>
-    public int UndatedCount() => CurrentViews().Undated;
+    public int UndatedCount() => CurrentRecordViews().Undated;
 
     /// <summary>Every street and avenue, in Turkish alphabetical order of the current name.</summary>
-    public IReadOnlyList<KnownAuthority> Streets() => CurrentViews().Streets;
+    public IReadOnlyList<KnownAuthority> Streets() => CurrentAuthorityViews().Streets;
 
     /// <summary>Places that name <paramref name="placeId"/> as the place they are part of.</summary>
-    public IReadOnlyList<KnownAuthority> PartsOf(string placeId) => CurrentViews().Parts.GetValueOrDefault(placeId) ?? [];
+    public IReadOnlyList<KnownAuthority> PartsOf(string placeId) => CurrentAuthorityViews().Parts.GetValueOrDefault(placeId) ?? [];
 
-    private Views CurrentViews()
+    private RecordViews CurrentRecordViews() =>
+        Current(ref _recordViews, () => _recordChanges, () => RecordViews.Build([.. _records.Values]), _recordViewsBuild);
+
+    private AuthorityViews CurrentAuthorityViews() =>
+        Current(ref _authorityViews, () => _authorityChanges, () => AuthorityViews.Build([.. _authorities.Values]), _authorityViewsBuild);
+
+    /// <summary>
+    /// The views if current; otherwise one caller builds them from a snapshot taken under the lock, while the
+    /// others wait for that build rather than repeat it, and lookups that need only the lock go on meanwhile.
+    /// </summary>
+    private T Current<T>(ref T? views, Func<long> changes, Func<Func<T>> snapshot, Lock build) where T : class
     {
-        lock (_gate) return _views ??= Views.Build(_records.Values, _authorities.Values);
+        lock (_gate)
+            if (views is { } ready) return ready;
+        lock (build)
+        {
+            Func<T> make;
+            long seen;
+            lock (_gate)
+            {
+                if (views is { } ready) return ready;
+                seen = changes();
+                make = snapshot();
+            }
+            var built = make();
+            lock (_gate)
+                if (changes() == seen) views = built;
+            return built;
+        }
     }
 
     /// <summary>How many of the most recently published items are kept ready for the home page.</summary>
     private const int RecentKept = 48;
 
-    private sealed record Views(
+    private sealed record AuthorityViews(
         Dictionary<(AuthorityKind, string), string> Canonical,
         Dictionary<(AuthorityKind, string), string> Aliases,
         Dictionary<string, string> SegmentOf,
-        Dictionary<string, List<PublishedRecord>> ByAuthority,
-        Dictionary<string, List<PublishedRecord>> Children,
-        List<PublishedRecord> Roots,
-        Dictionary<string, int> Descendants,
-        List<(int, int)> DecadeCounts,
         List<KnownAuthority> Streets,
-        Dictionary<string, List<KnownAuthority>> Parts,
-        List<PublishedRecord> Recent,
-        int Undated)
+        Dictionary<string, List<KnownAuthority>> Parts)
     {
-        public static Views Build(IEnumerable<PublishedRecord> records, IEnumerable<KnownAuthority> authorities)
+        public static Func<AuthorityViews> Build(List<KnownAuthority> all) => () =>
         {
-            var all = authorities.ToList();
             var ids = all.Select(a => (a.Value.Kind, a.Value.Id)).ToHashSet();
             // A slug is an address only when exactly one authority of the kind has it and no identifier looks the same.
             var slugOwners = all.Where(a => a.Slug.Length > 0).GroupBy(a => (a.Value.Kind, a.Slug)).ToList();
@@ -99,6 +123,25 @@ public sealed partial class BrowseData
                 .GroupBy(c => c.Key).Where(g => g.Count() == 1 && !canonical.ContainsKey(g.Key) && !aliases.ContainsKey(g.Key));
             foreach (var claim in claims) aliases[claim.Key] = claim.First().Id;
 
+            var streets = all.Where(a => IsStreet(a.Value)).OrderBy(a => a.Value.Name, TurkishText.Alphabetical).ToList();
+            var parts = new Dictionary<string, List<KnownAuthority>>(StringComparer.Ordinal);
+            foreach (var a in all.OrderBy(a => a.Value.Name, TurkishText.Alphabetical))
+                if (a.Value is Place { PartOf: { } parent }) RecordViews.Add(parts, parent, a);
+            return new AuthorityViews(canonical, aliases, segmentOf, streets, parts);
+        };
+    }
+
+    private sealed record RecordViews(
+        Dictionary<string, List<PublishedRecord>> ByAuthority,
+        Dictionary<string, List<PublishedRecord>> Children,
+        List<PublishedRecord> Roots,
+        Dictionary<string, int> Descendants,
+        List<(int, int)> DecadeCounts,
+        List<PublishedRecord> Recent,
+        int Undated)
+    {
+        public static Func<RecordViews> Build(List<PublishedRecord> records) => () =>
+        {
             var byAuthority = new Dictionary<string, List<PublishedRecord>>(StringComparer.Ordinal);
             var children = new Dictionary<string, List<PublishedRecord>>(StringComparer.Ordinal);
             var published = records.ToDictionary(r => r.Identifier, StringComparer.Ordinal);
@@ -116,16 +159,11 @@ public sealed partial class BrowseData
                 .OrderBy(r => r.Identifier, StringComparer.Ordinal).ToList();
             var descendants = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var root in roots) Count(root.Identifier, children, descendants, 0);
-
-            var streets = all.Where(a => IsStreet(a.Value)).OrderBy(a => a.Value.Name, TurkishText.Alphabetical).ToList();
-            var parts = new Dictionary<string, List<KnownAuthority>>(StringComparer.Ordinal);
-            foreach (var a in all.OrderBy(a => a.Value.Name, TurkishText.Alphabetical))
-                if (a.Value is Place { PartOf: { } parent }) Add(parts, parent, a);
             var recent = published.Values.Where(r => r.Level == Level.Item)
                 .OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Identifier, StringComparer.Ordinal).Take(RecentKept).ToList();
-            return new Views(canonical, aliases, segmentOf, byAuthority, children, roots, descendants,
-                [.. decades.Select(d => (d.Key, d.Value))], streets, parts, recent, published.Values.Count(r => r.Decades.Count == 0));
-        }
+            return new RecordViews(byAuthority, children, roots, descendants,
+                [.. decades.Select(d => (d.Key, d.Value))], recent, published.Values.Count(r => r.Decades.Count == 0));
+        };
 
         private static int Count(string identifier, Dictionary<string, List<PublishedRecord>> children, Dictionary<string, int> into, int depth)
         {
@@ -137,7 +175,7 @@ public sealed partial class BrowseData
             return total;
         }
 
-        private static void Add<T>(Dictionary<string, List<T>> map, string key, T value)
+        public static void Add<T>(Dictionary<string, List<T>> map, string key, T value)
         {
             if (!map.TryGetValue(key, out var list)) map[key] = list = [];
             list.Add(value);

@@ -30,8 +30,14 @@ public sealed partial class BrowseData(string path) : IDerivedData
     private readonly Dictionary<string, KnownAuthority> _authorities = new(StringComparer.Ordinal);
     private ulong _generation;
     private bool _dirty;
-    // Indexes recomputed lazily after a change: slugs, reverse links, children, decades.
-    private Views? _views;
+    // Indexes recomputed lazily after a change (see BrowseData.Views), each with a count of the changes that
+    // make it stale, so a build from an older snapshot is not kept.
+    private RecordViews? _recordViews;
+    private AuthorityViews? _authorityViews;
+    private long _recordChanges;
+    private long _authorityChanges;
+    private readonly Lock _recordViewsBuild = new();
+    private readonly Lock _authorityViewsBuild = new();
 
     public string Name => "browse data";
     public string Path { get; } = path;
@@ -56,7 +62,7 @@ public sealed partial class BrowseData(string path) : IDerivedData
     public IReadOnlyList<KnownAuthority> AllAuthorities() { lock (_gate) return [.. _authorities.Values]; }
 
     /// <summary>The most recently published items (the documents themselves, not the levels that hold them), newest first.</summary>
-    public IReadOnlyList<PublishedRecord> Recent(int count) => [.. CurrentViews().Recent.Take(count)];
+    public IReadOnlyList<PublishedRecord> Recent(int count) => [.. CurrentRecordViews().Recent.Take(count)];
 
     public async Task<bool> LoadAsync(CancellationToken ct)
     {
@@ -179,35 +185,48 @@ public sealed partial class BrowseData(string path) : IDerivedData
         _records.Clear();
         _authorities.Clear();
         _generation = 0;
-        _views = null;
+        RecordsChanged();
+        AuthoritiesChanged();
     }
 
     private void PutRecord(PublishedRecord record)
     {
         _records[record.Identifier] = record;
         _generation ^= Stamp(Archive.RecordPrefix + record.Identifier, record.Version);
-        _views = null;
+        RecordsChanged();
     }
 
     private void RemoveRecord(string identifier)
     {
         if (!_records.Remove(identifier, out var old)) return;
         _generation ^= Stamp(Archive.RecordPrefix + identifier, old.Version);
-        _views = null;
+        RecordsChanged();
     }
 
     private void PutAuthority(KnownAuthority authority)
     {
         _authorities[authority.Value.Id] = authority;
         _generation ^= Stamp(Archive.AuthorityPrefix + authority.Value.Id, authority.Version);
-        _views = null;
+        AuthoritiesChanged();
     }
 
     private void RemoveAuthority(string id)
     {
         if (!_authorities.Remove(id, out var old)) return;
         _generation ^= Stamp(Archive.AuthorityPrefix + id, old.Version);
-        _views = null;
+        AuthoritiesChanged();
+    }
+
+    private void RecordsChanged()
+    {
+        _recordChanges++;
+        _recordViews = null;
+    }
+
+    private void AuthoritiesChanged()
+    {
+        _authorityChanges++;
+        _authorityViews = null;
     }
 
     /// <summary>A 64-bit hash of one object version; XOR-ing them gives a set hash that is updated in O(1).</summary>
