@@ -37,15 +37,16 @@ public static class MasterDownload
         _ => false,
     };
 
-    /// <summary>The short name of a master's format, as a download link tells it.</summary>
-    public static string FormatName(string mediaType) => mediaType switch
+    /// <summary>Each accepted master format: its short name, as a download link tells it, and its file extension.</summary>
+    private static readonly Dictionary<string, (string Name, string Extension)> Formats = new(StringComparer.Ordinal)
     {
-        "image/jpeg" => "JPEG",
-        "image/tiff" => "TIFF",
-        "image/png" => "PNG",
-        "image/webp" => "WebP",
-        _ => mediaType,
+        ["image/jpeg"] = ("JPEG", ".jpg"),
+        ["image/tiff"] = ("TIFF", ".tif"),
+        ["image/png"] = ("PNG", ".png"),
+        ["image/webp"] = ("WebP", ".webp"),
     };
+
+    public static string FormatName(string mediaType) => Formats.TryGetValue(mediaType, out var f) ? f.Name : mediaType;
 
     public static void MapMasterDownload(this IEndpointRouteBuilder app) =>
         app.MapGet("/indir/{identifier}/{page:int}", DownloadAsync);
@@ -80,14 +81,7 @@ public static class MasterDownload
 
     private static string FileName(PublicImage image)
     {
-        var extension = image.File.MediaType switch
-        {
-            "image/jpeg" => ".jpg",
-            "image/tiff" => ".tif",
-            "image/png" => ".png",
-            "image/webp" => ".webp",
-            _ => System.IO.Path.GetExtension(image.File.Path),
-        };
+        var extension = Formats.TryGetValue(image.File.MediaType, out var f) ? f.Extension : System.IO.Path.GetExtension(image.File.Path);
         return $"{image.Record.Identifier}-{image.Id.Page.ToString("000", CultureInfo.InvariantCulture)}{extension}";
     }
 }

@@ -28,7 +28,7 @@ public static class PresentationApi
         RecordTree tree, IOptions<IiifOptions> iiif, IOptions<OaiOptions> oai, CancellationToken ct)
     {
         http.Response.Headers.AccessControlAllowOrigin = "*";
-        var record = await PublicRecordAsync(archive, identifier, ct);
+        var record = await PublicationGate.PublicRecordAsync(archive, identifier, ct);
         if (record is null || !ImageCatalog.Images(record).Any()) return NotFound(identifier, "manifest");
         var images = new List<ManifestImage>();
         foreach (var (page, _) in ImageCatalog.Images(record))
@@ -46,7 +46,7 @@ public static class PresentationApi
         IOptions<IiifOptions> iiif, IOptions<OaiOptions> oai, CancellationToken ct)
     {
         http.Response.Headers.AccessControlAllowOrigin = "*";
-        var record = await PublicRecordAsync(archive, identifier, ct);
+        var record = await PublicationGate.PublicRecordAsync(archive, identifier, ct);
         if (record is null || record.Level == Level.Item) return NotFound(identifier, "collection");
         var members = new List<(string, LocalizedText, bool)>();
         foreach (var child in tree.Children(record.Identifier).Where(c => c.IsPublic))
@@ -63,19 +63,6 @@ public static class PresentationApi
 
     private static ManifestBuilder Builder(HttpContext http, IiifOptions iiif, OaiOptions oai) =>
         new(ImageApi.BaseUrl(http.Request, iiif), oai.DataProvider, oai.RepositoryIdentifier);
-
-    private static async Task<Record?> PublicRecordAsync(Archive archive, string identifier, CancellationToken ct)
-    {
-        try
-        {
-            var record = (await archive.GetRecordAsync(identifier, ct))?.Value;
-            return PublicationGate.IsPublic(record) ? record : null;
-        }
-        catch (ArgumentException)
-        {
-            return null; // not a valid identifier: nothing by that name
-        }
-    }
 
     private static string? PublicParent(RecordTree tree, Record record) =>
         record.Parent is { } parent && tree.Find(parent) is { IsPublic: true } ? parent : null;

@@ -60,16 +60,8 @@ public static class OcrServices
         ImageCatalog catalog, IOptions<IiifOptions> iiif, CancellationToken ct)
     {
         http.Response.Headers.AccessControlAllowOrigin = "*";
-        Record? record;
-        try
-        {
-            record = (await archive.GetRecordAsync(identifier, ct))?.Value;
-        }
-        catch (ArgumentException)
-        {
-            record = null;
-        }
-        if (!PublicationGate.IsPublic(record) || !ImageCatalog.Images(record!).Any())
+        var record = await PublicationGate.PublicRecordAsync(archive, identifier, ct);
+        if (record is null || !ImageCatalog.Images(record).Any())
             return Results.Text($"there is no public manifest '{identifier}'\n", "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
         if (q is { Length: > SearchApi.MaxQueryLength })
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "q is too long", detail: $"at most {SearchApi.MaxQueryLength} characters");

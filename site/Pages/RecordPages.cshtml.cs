@@ -23,17 +23,9 @@ public sealed class RecordPagesModel(Archive archive, RecordText text) : SitePag
 
     public async Task<IActionResult> OnGetAsync(string identifier, CancellationToken ct)
     {
-        Record? record;
-        try
-        {
-            record = (await archive.GetRecordAsync(identifier, ct))?.Value;
-        }
-        catch (ArgumentException)
-        {
-            record = null;
-        }
-        if (!PublicationGate.IsPublic(record) || !ImageCatalog.Images(record!).Any()) return NotFoundPage("Record_NotFound");
-        Record = record!;
+        if (await PublicationGate.PublicRecordAsync(archive, identifier, ct) is not { } record || !ImageCatalog.Images(record).Any())
+            return NotFoundPage("Record_NotFound");
+        Record = record;
         Title = string.Format(Language.Culture, T("ScanText_Title"), Language.IsEnglish && !string.IsNullOrWhiteSpace(Record.Title.En) ? Record.Title.En : Record.Title.Tr);
         Pages = await text.PagesAsync(Record, ct);
         return Page();
