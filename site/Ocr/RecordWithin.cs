@@ -23,12 +23,14 @@ public sealed record RecordWithin(string Query, bool HasText, IReadOnlyList<Cont
             ? trimmed
             : null;
 
-    /// <summary>Null when the record has no scans to search.</summary>
-    public static async Task<RecordWithin?> FindAsync(Record record, string query, RecordText text, CancellationToken ct)
+    /// <summary>
+    /// Null when the record has no scans to search. Reads the local copy of the page texts the OCR feed keeps
+    /// for pages that render at once, not the readings in blob storage: a list needs no word boxes.
+    /// </summary>
+    public static RecordWithin? Find(Record record, string query, OcrFeed feed)
     {
         if (!ImageCatalog.Images(record).Any()) return null;
-        var pages = await text.PagesAsync(record, ct);
-        // Boxes are not listed, so any canvas size does.
+        var pages = feed.StoredText(record.Identifier).Select(p => new PageText(p.Page, p.Text, p.Source, null)).ToList();
         return new RecordWithin(query, pages.Count > 0, ContentSearch.Find(query, pages, _ => (1, 1)));
     }
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using HafizaIzmir.Archive.Domain;
-using HafizaIzmir.Archive.Ocr;
 using HafizaIzmir.Site.Derived;
 using HafizaIzmir.Site.Iiif;
 using HafizaIzmir.Site.Ocr;
@@ -17,7 +16,7 @@ using Archive = HafizaIzmir.Archive.Storage.Archive;
 /// <c>/kayit/{identifier}</c>: one published record with its place in the hierarchy, its scans, rights,
 /// a citation with the stable address, and schema.org data for search engines.
 /// </summary>
-public sealed class RecordModel(Archive archive, RecordTree tree, BrowseData browse, IOptions<IiifOptions> iiif, RecordText text) : SitePage
+public sealed class RecordModel(Archive archive, RecordTree tree, BrowseData browse, IOptions<IiifOptions> iiif, OcrFeed ocr) : SitePage
 {
     /// <summary>A search inside the record's scans (<c>?ara=</c>), when one was asked for.</summary>
     public RecordWithin? Within { get; private set; }
@@ -47,7 +46,7 @@ public sealed class RecordModel(Archive archive, RecordTree tree, BrowseData bro
         if (!PublicationGate.IsPublic(record)) return NotFoundPage("Record_NotFound");
         Record = record!;
         Title = Localized(Record.Title);
-        if (RecordWithin.QueryOf(Request) is { } within) Within = await RecordWithin.FindAsync(Record, within, text, ct);
+        if (RecordWithin.QueryOf(Request) is { } within) Within = RecordWithin.Find(Record, within, ocr);
         Ancestors = [.. tree.Ancestors(Record.Identifier).Where(n => n.IsPublic)];
         Children = [.. tree.Children(Record.Identifier).Where(n => n.IsPublic)];
         if (Record.Parent is { } parent)

@@ -1,6 +1,6 @@
 using HafizaIzmir.Archive.Domain;
-using HafizaIzmir.Archive.Ocr;
 using HafizaIzmir.Site.Iiif;
+using HafizaIzmir.Site.Ocr;
 using HafizaIzmir.Site.Public;
 using HafizaIzmir.Site.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -14,10 +14,10 @@ using Archive = HafizaIzmir.Archive.Storage.Archive;
 /// copying and screen readers: a person's corrected transcription where there is one, otherwise the machine's
 /// reading, each said to be which.
 /// </summary>
-public sealed class RecordPagesModel(Archive archive, RecordText text) : SitePage
+public sealed class RecordPagesModel(Archive archive, OcrFeed ocr) : SitePage
 {
     public Record Record { get; private set; } = null!;
-    public IReadOnlyList<PageText> Pages { get; private set; } = [];
+    public IReadOnlyList<StoredPageText> Pages { get; private set; } = [];
 
     public static string PathOf(string identifier) => RecordModel.RecordPath(identifier) + "/metin";
 
@@ -27,7 +27,8 @@ public sealed class RecordPagesModel(Archive archive, RecordText text) : SitePag
             return NotFoundPage("Record_NotFound");
         Record = record;
         Title = string.Format(Language.Culture, T("ScanText_Title"), Language.IsEnglish && !string.IsNullOrWhiteSpace(Record.Title.En) ? Record.Title.En : Record.Title.Tr);
-        Pages = await text.PagesAsync(Record, ct);
+        // The local copy the OCR feed keeps current, rather than every page's reading from blob storage.
+        Pages = ocr.StoredText(Record.Identifier);
         return Page();
     }
 
